@@ -1,0 +1,47 @@
+/**
+ * Reads request, user and options objects without trusting their prototypes.
+ *
+ * A property counts when it is the object's own, or sits on the prototype of a
+ * class in its chain (Fastify's request decorators, Node's IncomingMessage
+ * getters). It never comes from `Object.prototype`, nor from a plain object
+ * used as a prototype, so a polluted `Object.prototype.user` authenticates
+ * nobody and `Object.create({ user })` proves nothing.
+ */
+
+/** What `lookUp` returns for a key that is not there at all (as opposed to set to undefined). */
+export const MISSING: unique symbol = Symbol('missing');
+
+function isObjectLike(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+// A class prototype holds its class in an own `constructor`, and that class
+// points back at it. The root of any chain (Object.prototype in this realm or
+// another, or a null-prototype object) has no prototype of its own: never read.
+function isClassPrototype(holder: object): boolean {
+  if (Reflect.getPrototypeOf(holder) === null) return false;
+  const ctor = Reflect.getOwnPropertyDescriptor(holder, 'constructor')?.value;
+  return typeof ctor === 'function' && Reflect.getOwnPropertyDescriptor(ctor, 'prototype')?.value === holder;
+}
+
+/** Looks `key` up on `object` as described above, or returns `MISSING`. */
+export function lookUp(object: unknown, key: string): unknown {
+  if (!isObjectLike(object)) return MISSING;
+  let holder: object | null = object;
+  while (holder !== null) {
+    if (holder === object || isClassPrototype(holder)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(holder, key);
+      if (descriptor !== undefined) {
+        return descriptor.get ? Reflect.apply(descriptor.get, object, []) : descriptor.value;
+      }
+    }
+    holder = Reflect.getPrototypeOf(holder);
+  }
+  return MISSING;
+}
+
+/** The value of `key` on `object`, read as `lookUp` does, or undefined. */
+export function readProperty(object: unknown, key: string): unknown {
+  const value = lookUp(object, key);
+  return value === MISSING ? undefined : value;
+}

@@ -1,0 +1,88 @@
+import { describeValue } from '../response/header-value.js';
+
+type AnyFunction = (...args: never[]) => unknown;
+type AnyClass = abstract new (...args: never[]) => unknown;
+
+/** What one decorator does in each place it may stand. */
+export interface DecoratorBehaviour {
+  /** How the decorator is written, for error messages: `@loginRequiredAjax()`. */
+  readonly title: string;
+  /** Applied to one method or plain function; returns what replaces it. */
+  readonly onFunction: (fn: AnyFunction) => AnyFunction;
+  /** Applied to a class, whose prototype it may change in place. */
+  readonly onClass: (Class: AnyClass) => void;
+}
+
+interface DecoratorContextLike {
+  readonly kind: string;
+  readonly name?: string | symbol;
+}
+
+function isDecoratorContext(value: unknown): value is DecoratorContextLike {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+const isNativeClass = (fn: AnyFunction): boolean => /^class\b/.test(Function.prototype.toString.call(fn));
+
+// A transpiled class is a plain function with methods on its own prototype:
+// wrapping it as a handler would leave all those methods unguarded.
+function looksLikeTranspiledClass(fn: AnyFunction): boolean {
+  const prototype: unknown = Reflect.getOwnPropertyDescriptor(fn, 'prototype')?.value;
+  return (
+    typeof prototype === 'object' &&
+    prototype !== null &&
+    Object.getOwnPropertyNames(prototype).some((name) => name !== 'constructor')
+  );
+}
+
+function misplaced(title: string, what: string, name: unknown): TypeError {
+  return new TypeError(`${title} can decorate only methods and classes, not the ${what} ${describeValue(String(name))}`);
+}
+
+/**
+ * Builds a decorator that works in the three places DESIGN names: as a
+ * method decorator (legacy `experimentalDecorators` or TC39), as a class
+ * decorator (either mode), and as a plain function wrapper.
+ */
+export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown[]) => unknown {
+  const { title, onFunction, onClass } = behaviour;
+
+  const standalone = (target: unknown): unknown => {
+    if (typeof target !== 'function') {
+      throw new TypeError(`${title} must decorate a method, a class or a function, got ${describeValue(target)}`);
+    }
+    const fn = target as AnyFunction;
+    if (isNativeClass(fn)) {
+      onClass(fn as unknown as AnyClass);
+      return fn;
+    }
+    if (looksLikeTranspiledClass(fn)) {
+      throw new TypeError(
+        `${title} was given ${describeValue(fn.name)}, which looks like a transpiled class: decorate the class with class syntax, or its methods one by one`,
+      );
+    }
+    return onFunction(fn);
+  };
+
+  const standard = (value: unknown, context: DecoratorContextLike): unknown => {
+    if (context.kind === 'method') return onFunction(value as AnyFunction);
+    if (context.kind === 'class') return void onClass(value as AnyClass);
+    throw misplaced(title, context.kind, context.name);
+  };
+
+  const legacy = (key: unknown, descriptor: unknown): PropertyDescriptor => {
+    const method = (descriptor as PropertyDescriptor | undefined)?.value;
+    if (typeof method !== 'function') {
+      const what = descriptor === undefined ? 'field' : typeof descriptor === 'number' ? 'parameter of' : 'accessor';
+      throw misplaced(title, what, key);
+    }
+    return { ...(descriptor as PropertyDescriptor), value: onFunction(method) };
+  };
+
+  return (...args: unknown[]): unknown => {
+    const [target, key, descriptor] = args;
+    if (args.length < 2) return standalone(target);
+    if (isDecoratorContext(key)) return standard(target, key);
+    return legacy(key, descriptor);
+  };
+}

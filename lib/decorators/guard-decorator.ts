@@ -1,0 +1,45 @@
+import type { AccessRule } from '../metadata/access-rule.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { decoratorForms } from './decorator-forms.js';
+import type { Gate } from './gate.js';
+import { decorateHandlers } from './guard-class.js';
+import { guardFunction } from './guard-function.js';
+
+type AnyFunction = (...args: any[]) => any;
+type AnyClass = abstract new (...args: any[]) => any;
+
+/** A guarded function: it returns what the handler returns, or the refusal. */
+export type Guarded<F extends AnyFunction> = (
+  this: ThisParameterType<F>,
+  ...args: Parameters<F>
+) => ReturnType<F> extends PromiseLike<infer T> ? Promise<T | JsonResponse> : ReturnType<F> | JsonResponse;
+
+/**
+ * A guard, usable in the three places of Django's decorators. `Returns` is
+ * what a decorated method must return: anything with a synchronous check,
+ * a Promise when the check may be asynchronous.
+ */
+export interface GuardDecorator<Returns = unknown> {
+  /** On a class, either decorator mode: guards every handler method but those marked `@allowAnonymous()`. */
+  <C extends AnyClass>(target: C, context?: ClassDecoratorContext<C>): C;
+  /** On a method, standard (TC39) decorators. */
+  <F extends (...args: any[]) => Returns>(method: F, context: ClassMethodDecoratorContext<any, F>): F;
+  /** On a method, legacy `experimentalDecorators`. */
+  <F extends (...args: any[]) => Returns>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): TypedPropertyDescriptor<F>;
+  /** Around a plain function, as Django's `login_required_ajax(view_func)`. */
+  <F extends (...args: any[]) => Returns>(handler: F): Guarded<F>;
+}
+
+/** Builds the decorator of a guard that lets `gate` decide each call and records `rule`. */
+export function guardDecorator<Returns>(title: string, gate: Gate, rule: AccessRule): GuardDecorator<Returns> {
+  const onFunction = (fn: AnyFunction) => guardFunction(fn, gate, rule);
+  return decoratorForms({
+    title,
+    onFunction,
+    onClass: (Class) => decorateHandlers(Class, onFunction),
+  }) as GuardDecorator<Returns>;
+}

@@ -1,0 +1,20 @@
+/**
+ * ajax-guard: Django's access decorators for AJAX views, in TypeScript.
+ * The core decides; the adapters in `ajax-guard/express`, `/koa`, `/fastify`
+ * and `/fetch` only write its answers. This entry point loads no framework.
+ */
+
+export { defaultHasPermission, type PermissionCheck } from './auth/has-permission.js';
+export { type AuthenticationCheck, defaultIsAuthenticated } from './auth/is-authenticated.js';
+export { type AllowAnonymousDecorator, allowAnonymous } from './decorators/allow-anonymous.js';
+export type { GuardDecorator, Guarded } from './decorators/guard-decorator.js';
+export type { GuardOptions } from './decorators/guard-options.js';
+export { type LoginRequiredAjaxOptions, loginRequiredAjax } from './decorators/login-required-ajax.js';
+export { type MethodDecorator, methodDecorator } from './decorators/method-decorator.js';
+export type { AccessRule } from './metadata/access-rule.js';
+export { findUnguardedHandlers, getAccessRules } from './metadata/introspection.js';
+export { defaultRender, type SeedErrorBody } from './response/default-render.js';
+export type { Denial, DenialReason, Renderer } from './response/denial.js';
+export { isJsonResponse, type JsonResponse, type JsonResponseInit, jsonResponse } from './response/json-response.js';
+export { type ProblemDetailsBody, problemDetails } from './response/problem-details.js';
+export { configure, type ErrorCodes, resetSettings, type Settings, type SettingsInput } from './settings.js';

@@ -1,0 +1,27 @@
+import type { Denial } from './denial.js';
+import { type JsonResponse, jsonResponse } from './json-response.js';
+
+/** An RFC 9457 problem document, with the seed's `errorcode` and `timestamp` as extensions. */
+export interface ProblemDetailsBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errorcode: string;
+  readonly timestamp: string;
+}
+
+/**
+ * The built-in RFC 9457 renderer (`application/problem+json`).
+ *
+ * @example
+ * configure({ render: problemDetails });
+ * loginRequiredAjax({ render: problemDetails });
+ */
+export function problemDetails(denial: Denial): JsonResponse<ProblemDetailsBody> {
+  const { status, message, errorcode, timestamp } = denial;
+  return jsonResponse(
+    { type: 'about:blank', title: status === 401 ? 'Unauthorized' : 'Forbidden', status, detail: message, errorcode, timestamp },
+    { status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+  );
+}
