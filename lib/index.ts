@@ -17,4 +17,5 @@ export { defaultRender, type SeedErrorBody } from './response/default-render.js'
 export type { Denial, DenialReason, Renderer } from './response/denial.js';
 export { isJsonResponse, type JsonResponse, type JsonResponseInit, jsonResponse } from './response/json-response.js';
 export { type ProblemDetailsBody, problemDetails } from './response/problem-details.js';
+export { type SerializedResponse, serializeResponse, toJsonResponse } from './response/serialize.js';
 export { configure, type ErrorCodes, resetSettings, type Settings, type SettingsInput } from './settings.js';

@@ -1,0 +1,50 @@
+import { currentSettings } from '../settings.js';
+import { isJsonResponse, type JsonResponse, jsonResponse } from './json-response.js';
+
+/** A response ready for the wire: status, lower-case headers and the body as JSON text. */
+export interface SerializedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON text; empty for statuses that carry no body (204, 304). */
+  readonly body: string;
+}
+
+const NO_BODY = new Set([204, 304]);
+
+// Fixed text: nothing of the failed body, and no stack, reaches the wire.
+function serializationFailure(): SerializedResponse {
+  const timestamp = String(Math.floor(currentSettings().clock() / 1000));
+  return {
+    status: 500,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: `{"status":"500","message":"Response could not be serialized","timestamp":"${timestamp}","errorcode":"SERIALIZATION_FAILED"}`,
+  };
+}
+
+/**
+ * What a handler returned, as the response to send: a JsonResponse as it is,
+ * any other value as 200 JSON data.
+ */
+export function toJsonResponse(value: unknown): JsonResponse {
+  return isJsonResponse(value) ? value : jsonResponse(value);
+}
+
+/**
+ * Serializes a response once, at the edge. A body JSON cannot represent (a
+ * cycle, a BigInt, a throwing `toJSON`) becomes a clean 500 JSON response,
+ * never a half-written one.
+ *
+ * @example
+ * const { status, headers, body } = serializeResponse(jsonResponse({ ok: true }));
+ */
+export function serializeResponse(response: JsonResponse): SerializedResponse {
+  const { status, headers } = response;
+  if (NO_BODY.has(status)) return { status, headers, body: '' };
+  let body: string | undefined;
+  try {
+    body = JSON.stringify(response.body);
+  } catch {
+    return serializationFailure();
+  }
+  return typeof body === 'string' ? { status, headers, body } : serializationFailure();
+}
