@@ -1,16 +1,23 @@
-import { lookUp, MISSING, readProperty } from './read-property.js';
+import { isObjectLike, lookUp, MISSING, readProperty } from './read-property.js';
 
 /** Decides whether a request is authenticated: exactly `true` lets it through. */
 export type AuthenticationCheck<R = any> = (request: R) => boolean | PromiseLike<boolean>;
+
+// The `'key' in object` tests below use literal keys so that each keeps a
+// small inline cache of the request shapes it sees: the careful lookUp runs
+// only for a key that is there at all. This is the per-request path.
 
 /**
  * The user a request carries: `request.user` where that property exists at
  * all (passport sets it, and null after logout), else Koa's `ctx.state.user`.
  */
 export function userOf(request: unknown): unknown {
-  const user = lookUp(request, 'user');
-  if (user !== MISSING) return user;
-  return readProperty(readProperty(request, 'state'), 'user');
+  if (!isObjectLike(request)) return undefined;
+  if ('user' in request) {
+    const user = Object.hasOwn(request, 'user') ? (request as { user: unknown }).user : lookUp(request, 'user');
+    if (user !== MISSING) return user;
+  }
+  return 'state' in request ? readProperty(readProperty(request, 'state'), 'user') : undefined;
 }
 
 // A user object proves itself unless it says otherwise: a Django-style
@@ -28,8 +35,8 @@ export function isAuthenticatedUser(user: unknown): boolean {
   return (
     typeof user === 'object' &&
     user !== null &&
-    userSaysAuthenticated(user, 'isAuthenticated') &&
-    userSaysAuthenticated(user, 'is_authenticated')
+    (!('isAuthenticated' in user) || userSaysAuthenticated(user, 'isAuthenticated')) &&
+    (!('is_authenticated' in user) || userSaysAuthenticated(user, 'is_authenticated'))
   );
 }
 
@@ -44,7 +51,8 @@ export function isAuthenticatedUser(user: unknown): boolean {
  * configure({ isAuthenticated: (req) => hasApiKey(req) || defaultIsAuthenticated(req) });
  */
 export function defaultIsAuthenticated(request: unknown): boolean {
-  const check = readProperty(request, 'isAuthenticated');
+  if (!isObjectLike(request)) return false;
+  const check = 'isAuthenticated' in request ? readProperty(request, 'isAuthenticated') : undefined;
   if (typeof check === 'function') return Reflect.apply(check, request, []) === true;
   return isAuthenticatedUser(userOf(request));
 }

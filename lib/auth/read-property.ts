@@ -11,7 +11,8 @@
 /** What `lookUp` returns for a key that is not there at all (as opposed to set to undefined). */
 export const MISSING: unique symbol = Symbol('missing');
 
-function isObjectLike(value: unknown): value is object {
+/** True for objects and functions: the values that can carry properties. */
+export function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
@@ -27,15 +28,14 @@ function isClassPrototype(holder: object): boolean {
 /** Looks `key` up on `object` as described above, or returns `MISSING`. */
 export function lookUp(object: unknown, key: string): unknown {
   if (!isObjectLike(object)) return MISSING;
-  let holder: object | null = object;
-  while (holder !== null) {
-    if (holder === object || isClassPrototype(holder)) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(holder, key);
-      if (descriptor !== undefined) {
-        return descriptor.get ? Reflect.apply(descriptor.get, object, []) : descriptor.value;
-      }
-    }
-    holder = Reflect.getPrototypeOf(holder);
+  // `in` answers a key missing from the whole chain at inline-cache speed; a
+  // key found anywhere (a polluted Object.prototype included) is then placed.
+  if (!(key in object)) return MISSING;
+  // Checked with hasOwn before any read: no descriptor object is allocated on
+  // the per-request path, and a getter runs with the object as `this`.
+  if (Object.hasOwn(object, key)) return (object as Record<string, unknown>)[key];
+  for (let holder = Reflect.getPrototypeOf(object); holder !== null; holder = Reflect.getPrototypeOf(holder)) {
+    if (Object.hasOwn(holder, key) && isClassPrototype(holder)) return Reflect.get(holder, key, object);
   }
   return MISSING;
 }

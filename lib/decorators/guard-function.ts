@@ -9,6 +9,16 @@ const guarded = new WeakMap<object, { readonly original: AnyFunction; readonly g
 
 const isAsyncFunction = (fn: AnyFunction): boolean => Object.prototype.toString.call(fn) === '[object AsyncFunction]';
 
+// The handler runs once an asynchronous verdict allows it.
+function afterVerdict(
+  verdict: Promise<unknown>,
+  original: AnyFunction,
+  self: unknown,
+  args: ArrayLike<unknown>,
+): Promise<unknown> {
+  return verdict.then((settled) => (settled === undefined ? Reflect.apply(original, self, args) : settled));
+}
+
 /**
  * Wraps `handler` so that `gate` decides each call before it runs. The
  * wrapper keeps `this`, the arguments, the name, the length and the metadata
@@ -22,12 +32,15 @@ export function guardFunction<F extends AnyFunction>(handler: F, gate: Gate, rul
   // An async handler's callers await it: a refusal reaches them as a Promise too.
   const refuse = isAsyncFunction(original) ? <T>(denial: T) => Promise.resolve(denial) : <T>(denial: T) => denial;
 
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-    const verdict = decide(args[0]);
-    if (verdict === undefined) return Reflect.apply(original, this, args);
-    if (verdict instanceof Promise) {
-      return verdict.then((settled) => (settled === undefined ? Reflect.apply(original, this, args) : settled));
-    }
+  const wrapper = function (this: unknown): unknown {
+    // `arguments` forwarded to apply is never materialized on the allowed
+    // path, where a rest array would be allocated on every call.
+    // biome-ignore lint/complexity/noArguments: see above
+    const verdict = decide(arguments[0]);
+    // biome-ignore lint/complexity/noArguments: see above
+    if (verdict === undefined) return Reflect.apply(original, this, arguments);
+    // biome-ignore lint/complexity/noArguments: see above
+    if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
     return refuse(verdict);
   };
   keepIdentity(wrapper, handler);
