@@ -1,6 +1,9 @@
-import type { DenialReason } from '../response/denial.js';
+import { defaultRender } from '../response/default-render.js';
+import type { DenialReason, Renderer } from '../response/denial.js';
 import { describeValue } from '../response/header-value.js';
 import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { problemDetails } from '../response/problem-details.js';
+import { keepSerialized } from '../response/serialize.js';
 import type { Settings } from '../settings.js';
 import type { GuardOptions } from './guard-options.js';
 
@@ -20,21 +23,22 @@ function withDenialHeaders(response: JsonResponse, challenge: string | undefined
   return jsonResponse(response.body, { status: response.status, headers: { ...headers, ...missing } });
 }
 
-/**
- * The response that refuses a call: the denial rendered by the guard's or the
- * app's `render`, completed with `cache-control: no-store` and, on a 401, the
- * `www-authenticate` challenge.
- */
-export function refuse(reason: DenialReason, request: unknown, options: GuardOptions, settings: Settings): JsonResponse {
+function render(
+  reason: DenialReason,
+  request: unknown,
+  options: GuardOptions,
+  settings: Settings,
+  renderer: Renderer,
+  timestamp: string,
+): JsonResponse {
   const unauthenticated = reason === 'unauthenticated';
   const status = unauthenticated ? 401 : 403;
-  const render = options.render ?? settings.render;
-  const response = render({
+  const response = renderer({
     status,
     reason,
     message: options.message ?? MESSAGES[reason],
     errorcode: options.errorcode ?? (unauthenticated ? settings.errorCodes.authentication : settings.errorCodes.permission),
-    timestamp: String(Math.floor(settings.clock() / 1000)),
+    timestamp,
     request,
   });
   // Fail closed: a render hook that returns anything but an error response is a bug, not a pass.
@@ -42,4 +46,47 @@ export function refuse(reason: DenialReason, request: unknown, options: GuardOpt
     throw new TypeError(`render must return an error JsonResponse made by jsonResponse(), got ${describeValue(response)}`);
   }
   return withDenialHeaders(response, unauthenticated ? (options.challenge ?? settings.challenge) : undefined);
+}
+
+// The built-in renderers read nothing of the request: within one second, a
+// guard's refusal is the same frozen response for every caller, built and
+// serialized once. A new `configure` (a new settings object) or another
+// second builds it anew, so no answer is ever stale.
+const REQUEST_BLIND = new Set<Renderer>([defaultRender, problemDetails]);
+
+interface Memo {
+  settings: Settings | undefined;
+  timestamp: string;
+  response: JsonResponse | undefined;
+}
+type Memos = Record<DenialReason, Memo>;
+
+const memos = new WeakMap<GuardOptions, Memos>();
+
+function memosOf(options: GuardOptions): Memos {
+  let found = memos.get(options);
+  if (found === undefined) {
+    const empty = (): Memo => ({ settings: undefined, timestamp: '', response: undefined });
+    found = { unauthenticated: empty(), forbidden: empty() };
+    memos.set(options, found);
+  }
+  return found;
+}
+
+/**
+ * The response that refuses a call: the denial rendered by the guard's or the
+ * app's `render`, completed with `cache-control: no-store` and, on a 401, the
+ * `www-authenticate` challenge.
+ */
+export function refuse(reason: DenialReason, request: unknown, options: GuardOptions, settings: Settings): JsonResponse {
+  const timestamp = String(Math.floor(settings.clock() / 1000));
+  const renderer = options.render ?? settings.render;
+  if (!REQUEST_BLIND.has(renderer)) return render(reason, request, options, settings, renderer, timestamp);
+  const memo = memosOf(options)[reason];
+  if (memo.settings === settings && memo.timestamp === timestamp && memo.response !== undefined) return memo.response;
+  const response = keepSerialized(render(reason, request, options, settings, renderer, timestamp));
+  memo.settings = settings;
+  memo.timestamp = timestamp;
+  memo.response = response;
+  return response;
 }

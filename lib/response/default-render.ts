@@ -17,5 +17,5 @@ export interface SeedErrorBody {
  */
 export function defaultRender(denial: Denial): JsonResponse<SeedErrorBody> {
   const { status, message, timestamp, errorcode } = denial;
-  return jsonResponse({ status: String(status), message, timestamp, errorcode }, { status });
+  return jsonResponse(Object.freeze({ status: String(status), message, timestamp, errorcode }), { status });
 }

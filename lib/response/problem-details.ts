@@ -21,7 +21,14 @@ export interface ProblemDetailsBody {
 export function problemDetails(denial: Denial): JsonResponse<ProblemDetailsBody> {
   const { status, message, errorcode, timestamp } = denial;
   return jsonResponse(
-    { type: 'about:blank', title: status === 401 ? 'Unauthorized' : 'Forbidden', status, detail: message, errorcode, timestamp },
+    Object.freeze({
+      type: 'about:blank',
+      title: status === 401 ? 'Unauthorized' : 'Forbidden',
+      status,
+      detail: message,
+      errorcode,
+      timestamp,
+    }),
     { status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
   );
 }

@@ -11,6 +11,16 @@ export interface SerializedResponse {
 
 const NO_BODY = new Set([204, 304]);
 
+// Responses whose body never changes (the library's own refusals), with their
+// text: serialized once, then written as often as they are sent.
+const serialized = new WeakMap<JsonResponse, SerializedResponse>();
+
+/** Serializes `response` now and keeps its text for every later send; its body must never change. */
+export function keepSerialized(response: JsonResponse): JsonResponse {
+  serialized.set(response, serialize(response));
+  return response;
+}
+
 // Fixed text: nothing of the failed body, and no stack, reaches the wire.
 function serializationFailure(): SerializedResponse {
   const timestamp = String(Math.floor(currentSettings().clock() / 1000));
@@ -38,6 +48,10 @@ export function toJsonResponse(value: unknown): JsonResponse {
  * const { status, headers, body } = serializeResponse(jsonResponse({ ok: true }));
  */
 export function serializeResponse(response: JsonResponse): SerializedResponse {
+  return serialized.get(response) ?? serialize(response);
+}
+
+function serialize(response: JsonResponse): SerializedResponse {
   const { status, headers } = response;
   if (NO_BODY.has(status)) return { status, headers, body: '' };
   let body: string | undefined;
