@@ -22,9 +22,12 @@ export function userOf(request: unknown): unknown {
 
 // A user object proves itself unless it says otherwise: a Django-style
 // `isAuthenticated`/`is_authenticated` flag (or method) must be exactly true.
-// Any other value there (a string, a Promise) is doubt, and doubt denies.
+// Any other value there (a string, a Promise) is doubt, and doubt denies; so
+// does a flag the chain shows but no own or class property holds (a plain
+// prototype's, a polluted Object.prototype's, a lying Proxy's).
 function userSaysAuthenticated(user: object, flag: string): boolean {
-  const value = readProperty(user, flag);
+  const value = lookUp(user, flag);
+  if (value === MISSING) return false;
   if (value === undefined) return true;
   if (typeof value === 'function') return Reflect.apply(value, user, []) === true;
   return value === true;

@@ -40,7 +40,8 @@ export function jsonResponse<T>(body: T, init: JsonResponseInit = {}): JsonRespo
   for (const [name, value] of Object.entries(init.headers ?? {})) {
     assertHeaderName(name, 'jsonResponse: headers');
     assertHeaderValue(value, `jsonResponse: header "${name}"`);
-    headers[name.toLowerCase()] = value;
+    // Defined, not assigned: a header named `__proto__` must stay a header.
+    Object.defineProperty(headers, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
   }
   const response = Object.freeze({ status, headers: Object.freeze(headers), body });
   made.add(response);

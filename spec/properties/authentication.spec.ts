@@ -1,0 +1,176 @@
+import { configure, defaultIsAuthenticated, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import sinon from 'sinon';
+import { inMode } from '../support/decorator-mode.js';
+
+const RUNS = { numRuns: 300 };
+const hasOwn = (value: unknown, key: string): boolean => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
+
+// The default check, written again as plainly as possible for data that JSON
+// can carry (no functions, no classes): only own properties count.
+function oracle(request: unknown): boolean {
+  if (typeof request !== 'object' || request === null) return false;
+  let user: unknown;
+  if (hasOwn(request, 'user')) user = (request as Record<string, unknown>).user;
+  else if (hasOwn(request, 'state')) {
+    const state = (request as Record<string, unknown>).state;
+    user = hasOwn(state, 'user') ? (state as Record<string, unknown>).user : undefined;
+  }
+  if (typeof user !== 'object' || user === null) return false;
+  return ['isAuthenticated', 'is_authenticated'].every((flag) => {
+    if (!hasOwn(user, flag)) return true;
+    const value = (user as Record<string, unknown>)[flag];
+    return value === undefined || value === true;
+  });
+}
+
+// Request-like data as it arrives from a client: JSON, with the keys that matter
+// (and `__proto__`) drawn often.
+const KEYS = ['user', 'state', 'isAuthenticated', 'is_authenticated', '__proto__', 'id', 'constructor'];
+const jsonRequest = fc
+  .letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, true, false, 0, 1, '', 'alice', 'true'),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 4 }),
+    ),
+  }))
+  .value.map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+
+describe(inMode('property: who is authenticated'), () => {
+  afterEach(() => resetSettings());
+
+  describe('for any request a client can send as JSON', () => {
+    it('the default check agrees with the own-properties oracle', () => {
+      fc.assert(
+        fc.property(jsonRequest, (request) => defaultIsAuthenticated(request) === oracle(request)),
+        RUNS,
+      );
+    });
+
+    function whilePolluted(polluted: Record<string, unknown>, check: () => void): void {
+      const proto = Object.prototype as Record<string, unknown>;
+      for (const [key, value] of Object.entries(polluted)) proto[key] = value;
+      try {
+        check();
+      } finally {
+        for (const key of Object.keys(polluted)) delete proto[key];
+      }
+    }
+
+    it('still agrees while a polluter has set user and state on Object.prototype', () => {
+      whilePolluted({ user: { id: 1 }, state: { user: { id: 2 } } }, () =>
+        fc.assert(
+          fc.property(jsonRequest, (request) => defaultIsAuthenticated(request) === oracle(request)),
+          RUNS,
+        ),
+      );
+    });
+
+    it('authenticates nobody while a polluter has set isAuthenticated or the user flags on Object.prototype (doubt denies)', () => {
+      whilePolluted({ isAuthenticated: () => true, is_authenticated: true }, () =>
+        fc.assert(
+          fc.property(jsonRequest, (request) => !defaultIsAuthenticated(request)),
+          RUNS,
+        ),
+      );
+    });
+  });
+
+  describe('for any answer a custom check gives', () => {
+    it('runs the handler only when the answer is exactly true', () => {
+      fc.assert(
+        fc.property(fc.anything(), fc.anything(), (answer, request) => {
+          const handler = sinon.fake.returns('ran');
+          const guarded = loginRequiredAjax({ isAuthenticated: () => answer as boolean })(handler);
+          const result = guarded(request);
+          expect(handler.called).to.equal(answer === true);
+          expect(result === 'ran').to.equal(answer === true);
+        }),
+        RUNS,
+      );
+    });
+
+    it('runs the handler only when an async answer settles exactly true', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.anything(), async (answer) => {
+          const handler = sinon.fake.resolves('ran');
+          const guarded = loginRequiredAjax({ isAuthenticated: async () => answer as boolean })(handler);
+          const result = await guarded({});
+          expect(handler.called).to.equal(answer === true);
+          expect(result === 'ran').to.equal(answer === true);
+        }),
+        RUNS,
+      );
+    });
+
+    it('never runs the handler when the check throws or rejects, whatever it throws', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.anything(), fc.boolean(), async (thrown, asynchronously) => {
+          const handler = sinon.fake.returns('ran');
+          configure({
+            isAuthenticated: asynchronously
+              ? () => Promise.reject(thrown)
+              : () => {
+                  throw thrown;
+                },
+          });
+          const guarded = loginRequiredAjax()(handler);
+          let failed = false;
+          try {
+            await guarded({ user: { id: 1 } });
+          } catch {
+            failed = true;
+          }
+          expect(failed, 'the call fails').to.equal(true);
+          expect(handler.called).to.equal(false);
+        }),
+        RUNS,
+      );
+    });
+  });
+
+  describe('for hostile request objects', () => {
+    const hostile = fc.constantFrom(
+      () => Object.create(null) as object,
+      () => Object.freeze({ user: Object.freeze({ id: 1, isAuthenticated: false }) }),
+      () => Object.create({ user: { id: 1 } }) as object,
+      () => ({ ['__proto__']: { user: { id: 1 } } }),
+      () => JSON.parse('{"__proto__":{"user":{"id":1}}}') as object,
+      () => new Proxy({}, { get: () => ({ id: 1 }) }),
+      () => new Proxy({}, { has: () => true, get: () => ({ id: 1 }) }),
+      () => ({ user: new Proxy({}, { has: () => true, get: () => false }) }),
+      () => ({ isAuthenticated: () => Promise.resolve(true) }),
+      () => ({ isAuthenticated: true, user: null }),
+      () => ({ user: { isAuthenticated: 'true' } }),
+      () => ({ user: { is_authenticated: () => false } }),
+    );
+
+    it('authenticates none of them', () => {
+      fc.assert(
+        fc.property(hostile, (make) => {
+          const handler = sinon.fake.returns('ran');
+          loginRequiredAjax()(handler)(make());
+          expect(handler.called).to.equal(false);
+        }),
+      );
+    });
+
+    it('lets a getter that throws fail the call, never run the handler', () => {
+      fc.assert(
+        fc.property(fc.constantFrom('user', 'isAuthenticated', 'state'), (key) => {
+          const handler = sinon.fake.returns('ran');
+          const request = Object.defineProperty({}, key, {
+            get() {
+              throw new Error('getter');
+            },
+          });
+          expect(() => loginRequiredAjax()(handler)(request)).to.throw('getter');
+          expect(handler.called).to.equal(false);
+        }),
+      );
+    });
+  });
+});
