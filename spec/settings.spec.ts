@@ -131,6 +131,12 @@ describe(inMode('configure(settings)'), () => {
       'a challenge with a NUL': [{ challenge: 'Session\0' }, /settings\.challenge/],
       'a challenge with a non-ASCII character': [{ challenge: 'Session realm="café"' }, /settings\.challenge/],
       'an empty challenge': [{ challenge: '' }, /settings\.challenge must start with an authentication scheme/],
+      'a challenge given as a function': [{ challenge: () => 'Session' }, /settings\.challenge .*got a function$/],
+      'a challenge that cannot even be printed': [
+        { challenge: Object.create(null) },
+        /settings\.challenge .*got \[object Object\]/,
+      ],
+      'a challenge too long to quote whole': [{ challenge: `Session ${'x'.repeat(80)}\n` }, /got "Session x+\.\.\.$/],
       'a challenge that does not start with a scheme': [{ challenge: '"quoted"' }, /settings\.challenge must start with/],
     };
     for (const [what, [input, message]] of Object.entries(invalid)) {

@@ -147,6 +147,16 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
         return Items;
       },
     };
+    it('throws a TypeError naming the guard on a parameter (legacy decorators only)', () => {
+      // TC39 has no parameter decorators; this is the call TypeScript's legacy
+      // __param helper makes for a decorator on the first parameter of list().
+      const asParameterDecorator = loginRequiredAjax() as (target: object, key: string, index: number) => unknown;
+      expect(() => asParameterDecorator({}, 'list', 0)).to.throw(
+        TypeError,
+        /@loginRequiredAjax\(\) .*not the parameter of "list"/,
+      );
+    });
+
     for (const [what, define] of Object.entries(misplaced)) {
       it(`throws a TypeError naming the guard and the member on ${what}, when the class is defined`, () => {
         expect(define).to.throw(TypeError, /@loginRequiredAjax\(\) can decorate only methods and classes, not the \w+ "handler"/);
