@@ -34,7 +34,9 @@ export type SettingsInput = { readonly [K in keyof Settings]?: K extends 'errorC
 const DEFAULTS: Settings = Object.freeze({
   errorCodes: Object.freeze({ authentication: 'AUTHENTICATION_REQUIRED', permission: 'PERMISSION_DENIED' }),
   challenge: 'Session',
-  clock: Date.now,
+  // Looked up on each call, not captured at import: sinon's fake timers
+  // replace the global Date, and a captured Date.now would miss them.
+  clock: () => Date.now(),
   isAuthenticated: defaultIsAuthenticated,
   hasPermission: defaultHasPermission,
   render: defaultRender,

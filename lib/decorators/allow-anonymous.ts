@@ -14,7 +14,8 @@ export interface AllowAnonymousDecorator {
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<F>,
   ): TypedPropertyDescriptor<F>;
-  <F extends AnyFunction>(handler: F): F;
+  // `context?: undefined`: a TC39 setter must not pass for a plain handler.
+  <F extends AnyFunction>(handler: F, context?: undefined): F;
 }
 
 const markAnonymous = <F extends AnyFunction>(fn: F): F => {

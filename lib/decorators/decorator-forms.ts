@@ -22,7 +22,10 @@ function isDecoratorContext(value: unknown): value is DecoratorContextLike {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
-const isNativeClass = (fn: AnyFunction): boolean => /^class\b/.test(Function.prototype.toString.call(fn));
+// A class has its own `prototype`; a method named `class` (whose source also
+// starts "class") has none, and is a function to wrap.
+const isNativeClass = (fn: AnyFunction): boolean =>
+  Object.hasOwn(fn, 'prototype') && /^class\b/.test(Function.prototype.toString.call(fn));
 
 // A transpiled class is a plain function with methods on its own prototype:
 // wrapping it as a handler would leave all those methods unguarded.

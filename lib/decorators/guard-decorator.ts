@@ -30,8 +30,12 @@ export interface GuardDecorator<Returns = unknown> {
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<F>,
   ): TypedPropertyDescriptor<F>;
-  /** Around a plain function, as Django's `login_required_ajax(view_func)`. */
-  <F extends (...args: any[]) => Returns>(handler: F): Guarded<F>;
+  /**
+   * Around a plain function, as Django's `login_required_ajax(view_func)`.
+   * (`context?: undefined` keeps TypeScript, which lets a decorator take fewer
+   * parameters than it is given, from taking a TC39 setter for a handler.)
+   */
+  <F extends (...args: any[]) => Returns>(handler: F, context?: undefined): Guarded<F>;
 }
 
 /** Builds the decorator of a guard that lets `gate` decide each call and records `rule`. */

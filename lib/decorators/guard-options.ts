@@ -39,13 +39,15 @@ export function readGuardOptions<O extends object>(
   options: unknown,
   extra: Readonly<Record<string, Validator>> = {},
 ): Readonly<O> {
-  if (options === undefined) return Object.freeze({}) as O;
+  // No prototype: a guard reads `options.isAuthenticated` on every call, and a
+  // missing option must never fall through to a polluted Object.prototype.
+  const resolved: Record<string, unknown> = Object.create(null);
+  if (options === undefined) return Object.freeze(resolved) as O;
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${guard}: options must be an object, got ${describeValue(options)}`);
   }
   const checks: Record<string, Validator> = { ...GUARD_OPTION_CHECKS, ...extra };
   assertKnownKeys(options, Object.keys(checks), guard);
-  const resolved: Record<string, unknown> = {};
   for (const [name, check] of Object.entries(checks)) {
     const value = readProperty(options, name);
     if (value === undefined) continue;

@@ -45,7 +45,9 @@ function render(
   if (!isJsonResponse(response) || response.status < 400) {
     throw new TypeError(`render must return an error JsonResponse made by jsonResponse(), got ${describeValue(response)}`);
   }
-  return withDenialHeaders(response, unauthenticated ? (options.challenge ?? settings.challenge) : undefined);
+  // The challenge follows the status sent: RFC 9110 wants one on every 401, and a
+  // render hook that answers an anonymous caller with another status needs none.
+  return withDenialHeaders(response, response.status === 401 ? (options.challenge ?? settings.challenge) : undefined);
 }
 
 // The built-in renderers read nothing of the request: within one second, a

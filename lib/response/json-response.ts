@@ -1,3 +1,4 @@
+import { readProperty } from '../auth/read-property.js';
 import { assertHeaderName, assertHeaderValue, describeValue } from './header-value.js';
 
 /** A framework-agnostic HTTP response whose body is still data. */
@@ -32,12 +33,15 @@ const made = new WeakSet<object>();
  * const gone = jsonResponse({ error: 'gone' }, { status: 410 });
  */
 export function jsonResponse<T>(body: T, init: JsonResponseInit = {}): JsonResponse<T> {
-  const status = init.status ?? 200;
+  // Read as requests are: a polluted Object.prototype.status or .headers must
+  // not turn every response into a 500 or smuggle headers into it.
+  const status = (readProperty(init, 'status') as number | undefined) ?? 200;
   if (!Number.isInteger(status) || status < 100 || status > 599) {
     throw new TypeError(`jsonResponse: status must be an integer from 100 to 599, got ${describeValue(status)}`);
   }
   const headers: Record<string, string> = { 'content-type': JSON_CONTENT_TYPE };
-  for (const [name, value] of Object.entries(init.headers ?? {})) {
+  const extra = (readProperty(init, 'headers') as JsonResponseInit['headers']) ?? {};
+  for (const [name, value] of Object.entries(extra)) {
     assertHeaderName(name, 'jsonResponse: headers');
     assertHeaderValue(value, `jsonResponse: header "${name}"`);
     // Defined, not assigned: a header named `__proto__` must stay a header.

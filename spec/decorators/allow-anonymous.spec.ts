@@ -1,0 +1,102 @@
+import { allowAnonymous, findUnguardedHandlers, getAccessRules, loginRequiredAjax } from 'ajax-guard';
+import { expect } from 'chai';
+import { inMode } from '../support/decorator-mode.js';
+import { anonymousRequest } from '../support/requests.js';
+
+describe(inMode('allowAnonymous()'), () => {
+  describe('on a method', () => {
+    class Pages {
+      @allowAnonymous()
+      home(_req: object): string {
+        return 'home';
+      }
+    }
+
+    it("records [{ kind: 'anonymous' }] and leaves the method as it is", () => {
+      expect(getAccessRules(Pages, 'home')).to.deep.equal([{ kind: 'anonymous' }]);
+      expect(new Pages().home(anonymousRequest())).to.equal('home');
+    });
+
+    it('counts as a rule: the method is not reported unguarded', () => {
+      expect(findUnguardedHandlers(Pages)).to.deep.equal([]);
+    });
+  });
+
+  describe('under a class-level guard', () => {
+    @loginRequiredAjax()
+    class Pages {
+      @allowAnonymous()
+      home(_req: object): string {
+        return 'home';
+      }
+
+      account(_req: object): string {
+        return 'account';
+      }
+    }
+
+    it('is skipped by the guard, while the other methods are guarded', () => {
+      expect(new Pages().home(anonymousRequest())).to.equal('home');
+      expect(new Pages().account(anonymousRequest())).to.have.property('status', 401);
+      expect(getAccessRules(Pages, 'home')).to.deep.equal([{ kind: 'anonymous' }]);
+    });
+  });
+
+  describe('around a plain function', () => {
+    it('returns the function itself, marked', () => {
+      const view = (_req: object) => 'public';
+      expect(allowAnonymous()(view)).to.equal(view);
+      expect(getAccessRules(view)).to.deep.equal([{ kind: 'anonymous' }]);
+    });
+  });
+
+  describe('on a class', () => {
+    class BasePages {
+      about(_req: object): string {
+        return 'about';
+      }
+    }
+    @allowAnonymous()
+    class PublicPages extends BasePages {
+      home(_req: object): string {
+        return 'home';
+      }
+    }
+
+    it('marks every handler method, inherited ones on the class’s own prototype', () => {
+      expect(getAccessRules(PublicPages, 'home')).to.deep.equal([{ kind: 'anonymous' }]);
+      expect(getAccessRules(PublicPages, 'about')).to.deep.equal([{ kind: 'anonymous' }]);
+      expect(new PublicPages().about(anonymousRequest())).to.equal('about');
+      expect(findUnguardedHandlers(PublicPages)).to.deep.equal([]);
+    });
+
+    it('leaves the base class unmarked', () => {
+      expect(getAccessRules(BasePages, 'about')).to.deep.equal([]);
+      expect(findUnguardedHandlers(BasePages)).to.deep.equal(['about']);
+    });
+  });
+
+  describe('in a place that is not a method or a class', () => {
+    it('throws a TypeError naming it on a field', () => {
+      expect(() => {
+        class Pages {
+          // @ts-expect-error: only methods and classes can be marked
+          @allowAnonymous()
+          home = null;
+        }
+        return Pages;
+      }).to.throw(TypeError, /@allowAnonymous\(\) can decorate only methods and classes/);
+    });
+
+    it('throws a TypeError naming it on a setter', () => {
+      expect(() => {
+        class Pages {
+          // @ts-expect-error: only methods and classes can be marked
+          @allowAnonymous()
+          set home(_value: string) {}
+        }
+        return Pages;
+      }).to.throw(TypeError, /@allowAnonymous\(\)/);
+    });
+  });
+});

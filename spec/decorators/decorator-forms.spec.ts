@@ -1,0 +1,166 @@
+import { getAccessRules, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { expect } from 'chai';
+import { inMode } from '../support/decorator-mode.js';
+import { anonymousRequest, signedInRequest } from '../support/requests.js';
+
+describe(inMode('the three forms of loginRequiredAjax()'), () => {
+  describe('as a method decorator', () => {
+    class Items {
+      @loginRequiredAjax()
+      list(_req: object): JsonResponse {
+        return jsonResponse('listed');
+      }
+    }
+
+    it('guards the method', () => {
+      expect(new Items().list(anonymousRequest()).status).to.equal(401);
+      expect(new Items().list(signedInRequest()).body).to.equal('listed');
+    });
+
+    it('guards a static method too', () => {
+      // biome-ignore lint/complexity/noStaticOnlyClass: a static handler is what this test guards
+      class Api {
+        @loginRequiredAjax()
+        static ping(_req: object): string {
+          return 'pong';
+        }
+      }
+      expect(Api.ping(anonymousRequest())).to.have.property('status', 401);
+      expect(Api.ping(signedInRequest())).to.equal('pong');
+    });
+  });
+
+  describe('as a class decorator', () => {
+    @loginRequiredAjax()
+    class Items {
+      list(_req: object): string {
+        return 'listed';
+      }
+    }
+
+    it('guards every handler method, and returns the class itself', () => {
+      expect(new Items().list(anonymousRequest())).to.have.property('status', 401);
+      expect(new Items().list(signedInRequest())).to.equal('listed');
+      expect(Items.name).to.equal('Items');
+    });
+  });
+
+  describe('as a plain function wrapper, as Django’s login_required_ajax(view_func)', () => {
+    it('returns a guarded function and leaves the original alone', () => {
+      const view = (_req: object) => 'viewed';
+      const guarded = loginRequiredAjax()(view);
+      expect(guarded).not.to.equal(view);
+      expect(guarded(anonymousRequest())).to.have.property('status', 401);
+      expect(guarded(signedInRequest())).to.equal('viewed');
+      expect(view(anonymousRequest())).to.equal('viewed');
+      expect(getAccessRules(guarded)).to.deep.equal([{ kind: 'login' }]);
+      expect(getAccessRules(view)).to.deep.equal([]);
+    });
+
+    it('wraps a function declaration, whose prototype holds only its constructor', () => {
+      function view(_req: object) {
+        return 'viewed';
+      }
+      expect(loginRequiredAjax()(view)(anonymousRequest())).to.have.property('status', 401);
+    });
+
+    it('wraps a method called class, which is no class', () => {
+      const views = {
+        class(_req: object) {
+          return 'classes';
+        },
+      };
+      const guarded = loginRequiredAjax()(views.class);
+      expect(guarded(signedInRequest())).to.equal('classes');
+      expect(guarded(anonymousRequest())).to.have.property('status', 401);
+    });
+
+    describe('given a native class', () => {
+      it('decorates it as a class and returns it', () => {
+        class Items {
+          list(_req: object): string {
+            return 'listed';
+          }
+        }
+        expect(loginRequiredAjax()(Items)).to.equal(Items);
+        expect(new Items().list(anonymousRequest())).to.have.property('status', 401);
+        expect(getAccessRules(Items, 'list')).to.deep.equal([{ kind: 'login' }]);
+      });
+    });
+
+    describe('given a function that looks like a transpiled class', () => {
+      it('throws a TypeError naming the guard, since its methods would stay unguarded', () => {
+        function LegacyItems(this: object) {}
+        LegacyItems.prototype.list = (_req: object) => 'listed';
+        expect(() => loginRequiredAjax()(LegacyItems)).to.throw(
+          TypeError,
+          /@loginRequiredAjax\(\).*"LegacyItems".*transpiled class/,
+        );
+      });
+    });
+
+    describe('given something that is not a function', () => {
+      for (const value of [undefined, null, 'handler', {}]) {
+        it(`throws a TypeError naming the guard for ${String(value)}`, () => {
+          const apply = loginRequiredAjax() as (value: unknown) => unknown;
+          expect(() => apply(value)).to.throw(TypeError, /@loginRequiredAjax\(\) must decorate a method, a class or a function/);
+        });
+      }
+    });
+  });
+
+  describe('in a place it cannot guard', () => {
+    // Each class is defined inside its test: the guard throws when the class is.
+    const misplaced: Record<string, () => unknown> = {
+      'a field': () => {
+        class Items {
+          // @ts-expect-error: a guard cannot stand on a field
+          @loginRequiredAjax()
+          handler = (_req: object) => 'listed';
+        }
+        return Items;
+      },
+      'a getter': () => {
+        class Items {
+          // @ts-expect-error: a guard cannot stand on a getter
+          @loginRequiredAjax()
+          get handler(): number {
+            return 1;
+          }
+        }
+        return Items;
+      },
+      'a setter': () => {
+        class Items {
+          // @ts-expect-error: a guard cannot stand on a setter
+          @loginRequiredAjax()
+          set handler(_value: number) {}
+        }
+        return Items;
+      },
+      'an auto-accessor': () => {
+        class Items {
+          // @ts-expect-error: a guard cannot stand on an accessor
+          @loginRequiredAjax()
+          accessor handler = 1;
+        }
+        return Items;
+      },
+    };
+    it('throws a TypeError naming the guard on a parameter (legacy decorators only)', () => {
+      // TC39 has no parameter decorators; this is the call TypeScript's legacy
+      // __param helper makes for a decorator on the first parameter of list().
+      const asParameterDecorator = loginRequiredAjax() as (target: object, key: string, index: number) => unknown;
+      expect(() => asParameterDecorator({}, 'list', 0)).to.throw(
+        TypeError,
+        /@loginRequiredAjax\(\) .*not the parameter of "list"/,
+      );
+    });
+
+    for (const [what, define] of Object.entries(misplaced)) {
+      it(`throws a TypeError naming the guard and the member on ${what}, when the class is defined`, () => {
+        expect(define).to.throw(TypeError, /@loginRequiredAjax\(\) can decorate only methods and classes, not the \w+ "handler"/);
+      });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { isJsonResponse, jsonResponse, resetSettings, serializeResponse, toJsonResponse } from 'ajax-guard';
+import { expect } from 'chai';
+import { pinClock } from '../support/clock.js';
+import { inMode } from '../support/decorator-mode.js';
+
+const FAILURE = {
+  status: 500,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: '{"status":"500","message":"Response could not be serialized","timestamp":"1764000000","errorcode":"SERIALIZATION_FAILED"}',
+};
+
+describe(inMode('serializeResponse(response)'), () => {
+  describe('with a body JSON can hold', () => {
+    it('keeps status and headers and serializes the body compactly', () => {
+      const res = jsonResponse({ a: [1, 'b'] }, { status: 201, headers: { 'x-a': 'b' } });
+      expect(serializeResponse(res)).to.deep.equal({ status: 201, headers: res.headers, body: '{"a":[1,"b"]}' });
+    });
+  });
+
+  for (const status of [204, 304]) {
+    describe(`with status ${status}`, () => {
+      it('sends no body', () => {
+        expect(serializeResponse(jsonResponse({ ignored: true }, { status })).body).to.equal('');
+      });
+    });
+  }
+
+  describe('with a body JSON cannot hold', () => {
+    beforeEach(pinClock);
+    afterEach(() => resetSettings());
+
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    const bodies: Record<string, unknown> = {
+      'a cycle': cyclic,
+      'a BigInt': { total: 10n },
+      'a throwing toJSON': {
+        toJSON() {
+          throw new Error('secret detail');
+        },
+      },
+      'undefined, which serializes to nothing': undefined,
+    };
+    for (const [what, body] of Object.entries(bodies)) {
+      it(`gives a clean 500 JSON response for ${what}, with nothing of the body or a stack`, () => {
+        expect(serializeResponse(jsonResponse(body))).to.deep.equal(FAILURE);
+      });
+    }
+  });
+});
+
+describe(inMode('toJsonResponse(value)'), () => {
+  it('returns a JsonResponse as it is', () => {
+    const res = jsonResponse({}, { status: 404 });
+    expect(toJsonResponse(res)).to.equal(res);
+  });
+
+  it('wraps any other value as 200 JSON data', () => {
+    const res = toJsonResponse({ items: [] });
+    expect(isJsonResponse(res)).to.equal(true);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal({ items: [] });
+  });
+
+  it('treats a look-alike as data, never as a status to obey', () => {
+    const lookAlike = { status: 302, headers: { location: 'https://evil.example' }, body: null };
+    const res = toJsonResponse(lookAlike);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.equal(lookAlike);
+    expect(res.headers).not.to.have.property('location');
+  });
+});
