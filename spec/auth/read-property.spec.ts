@@ -45,11 +45,12 @@ describe(inMode('reading a request without trusting its prototypes'), () => {
       expect(res.status).to.equal(401);
     });
 
-    it('is not read as a user’s flag either, so it cannot lock a user out', () => {
+    it('makes every user’s flag doubtful, and doubt denies: nobody is authenticated while it lasts', () => {
       const request = { user: { id: 1 } };
-      expect(whilePolluted({ isAuthenticated: false, is_authenticated: false }, () => defaultIsAuthenticated(request))).to.equal(
-        true,
+      expect(whilePolluted({ isAuthenticated: true, is_authenticated: true }, () => defaultIsAuthenticated(request))).to.equal(
+        false,
       );
+      expect(defaultIsAuthenticated(request)).to.equal(true);
     });
   });
 

@@ -89,9 +89,10 @@ describe(inMode('the options of loginRequiredAjax(options)'), () => {
       expect(res.headers['www-authenticate']).to.equal('Session');
     });
 
-    it('still lets a signed-in caller through', () => {
+    it('is not taken as the guard’s check, so an anonymous caller is still refused', () => {
       const guarded = loginRequiredAjax()((_req: object) => 'data');
-      expect(whilePolluted({ isAuthenticated: () => false }, () => guarded(signedInRequest()))).to.equal('data');
+      const res = whilePolluted({ isAuthenticated: () => true }, () => guarded(anonymousRequest())) as JsonResponse;
+      expect(res.status).to.equal(401);
     });
   });
 

@@ -9,7 +9,7 @@ import {
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { pinClock, SEED_BODY_JSON } from '../support/clock.js';
+import { pinClock, SEED_BODY_JSON, SEED_NOW_MS } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { anonymousRequest, signedInRequest } from '../support/requests.js';
 
@@ -82,9 +82,15 @@ describe(inMode('loginRequiredAjax(options?)'), () => {
       expect(new Items().list(anonymousRequest()).headers['www-authenticate']).to.equal('Bearer realm="api"');
     });
 
-    it('answers every call with a fresh response', () => {
+    it('answers the calls of one second with one frozen response, and builds another the next second', () => {
       const items = new Items();
-      expect(items.list(anonymousRequest())).not.to.equal(items.list(anonymousRequest()));
+      const first = items.list(anonymousRequest());
+      expect(Object.isFrozen(first) && Object.isFrozen(first.body)).to.equal(true);
+      expect(items.list(anonymousRequest())).to.equal(first);
+      configure({ clock: () => SEED_NOW_MS + 1000 });
+      const next = items.list(anonymousRequest()) as JsonResponse<{ timestamp: string }>;
+      expect(next).not.to.equal(first);
+      expect(next.body.timestamp).to.equal(String(Math.floor(SEED_NOW_MS / 1000) + 1));
     });
   });
 
