@@ -137,6 +137,17 @@ describe(inMode('defaultIsAuthenticated(request)'), () => {
       expect(defaultIsAuthenticated({ user: new User() })).to.equal(true);
     });
 
+    it('takes a flag set to undefined as no flag at all', () => {
+      expect(defaultIsAuthenticated({ user: { id: 1, isAuthenticated: undefined } })).to.equal(true);
+    });
+
+    it('is anonymous when a flag sits only on a plain object used as the user’s prototype (doubt denies)', () => {
+      const anonymousUser = Object.create({ isAuthenticated: false }) as object;
+      const claimingUser = Object.create({ isAuthenticated: true }) as object;
+      expect(defaultIsAuthenticated({ user: anonymousUser })).to.equal(false);
+      expect(defaultIsAuthenticated({ user: claimingUser })).to.equal(false);
+    });
+
     it('calls an old Django-style is_authenticated() method, and only true passes', () => {
       expect(defaultIsAuthenticated({ user: { is_authenticated: () => true } })).to.equal(true);
       expect(defaultIsAuthenticated({ user: { is_authenticated: () => false } })).to.equal(false);

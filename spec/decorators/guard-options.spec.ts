@@ -2,7 +2,7 @@ import { type JsonResponse, jsonResponse, type LoginRequiredAjaxOptions, loginRe
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
 import { whilePolluted } from '../support/pollution.js';
-import { anonymousRequest, signedInRequest } from '../support/requests.js';
+import { anonymousRequest } from '../support/requests.js';
 
 const create = (options: unknown) => () => loginRequiredAjax(options as LoginRequiredAjaxOptions);
 
