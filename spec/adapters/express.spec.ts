@@ -14,15 +14,18 @@ import { listen } from '../support/http-server.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
 import { signInWithSession } from '../support/sign-in.js';
 
+// The previous major, installed under an alias for these tests.
+const express4 = require('express4') as typeof express;
+
 // The app as Express users write it: passport's local strategy over express-session.
-function app(account: AccountController): express.Express {
+function app(framework: typeof express, account: AccountController): express.Express {
   const authenticator = new passport.Passport();
   authenticator.use(localStrategy());
   authenticator.serializeUser(serializeUser);
   authenticator.deserializeUser(deserializeUser);
 
-  const server = express();
-  server.use(express.json());
+  const server = framework();
+  server.use(framework.json());
   server.use(
     session({
       secret: `express-${decoratorMode}-secret`,
@@ -53,14 +56,21 @@ function app(account: AccountController): express.Express {
   return server;
 }
 
-const harness: Harness = {
-  start: (account) => listen(createServer(app(account))),
+const harness = (framework: typeof express): Harness => ({
+  start: (account) => listen(createServer(app(framework, account))),
   signIn: signInWithSession,
-};
+});
 
 describe(inMode('ajax-guard/express'), () => {
-  describeSignIn('with passport and express-session', harness);
-  describeAnswers('answering through Express 5', harness);
+  for (const [version, framework] of [
+    ['Express 5', express],
+    ['Express 4', express4],
+  ] as const) {
+    describe(`on ${version}`, () => {
+      describeSignIn('with passport and express-session', harness(framework));
+      describeAnswers('answering', harness(framework));
+    });
+  }
 
   describe('toHandler(fn) with a synchronous function', () => {
     function exchange(): { res: ServerResponse; next: sinon.SinonSpy } {

@@ -25,6 +25,10 @@ import { signInWithSession, signInWithToken } from '../support/sign-in.js';
 
 const SECRET = `fastify-${decoratorMode}-secret-of-at-least-32-characters`;
 
+// The previous major and its @fastify/jwt, installed under aliases for these tests.
+const Fastify4 = require('fastify4') as typeof Fastify;
+const fastifyJwtForFastify4 = require('fastify4-jwt') as typeof fastifyJwt;
+
 // @fastify/passport's local strategy over @fastify/session, as its README sets them up.
 async function withPassport(server: FastifyInstance): Promise<void> {
   const authenticator = new Authenticator();
@@ -41,26 +45,32 @@ async function withPassport(server: FastifyInstance): Promise<void> {
 }
 
 // @fastify/jwt verifying a bearer token in an onRequest hook: request.user is its payload.
-async function withJwt(server: FastifyInstance): Promise<void> {
-  await server.register(fastifyJwt, { secret: SECRET, sign: { expiresIn: '10m' } });
-  server.addHook('onRequest', async (request) => {
-    try {
-      await request.jwtVerify();
-    } catch {
-      // No valid token: the request stays anonymous, and the guard answers.
-    }
-  });
-  server.post('/token', async (request, reply) => {
-    const { username, password } = request.body as typeof CREDENTIALS;
-    const user = findUser(username, password);
-    return user ? { token: server.jwt.sign({ ...user }) } : reply.code(401).send();
-  });
-}
+const withJwt =
+  (plugin: typeof fastifyJwt) =>
+  async (server: FastifyInstance): Promise<void> => {
+    await server.register(plugin, { secret: SECRET, sign: { expiresIn: '10m' } });
+    server.addHook('onRequest', async (request) => {
+      try {
+        await request.jwtVerify();
+      } catch {
+        // No valid token: the request stays anonymous, and the guard answers.
+      }
+    });
+    server.post('/token', async (request, reply) => {
+      const { username, password } = request.body as typeof CREDENTIALS;
+      const user = findUser(username, password);
+      return user ? { token: server.jwt.sign({ ...user }) } : reply.code(401).send();
+    });
+  };
 
-function harness(authentication: (server: FastifyInstance) => Promise<void>, signIn: Harness['signIn']): Harness {
+function harness(
+  framework: typeof Fastify,
+  authentication: (server: FastifyInstance) => Promise<void>,
+  signIn: Harness['signIn'],
+): Harness {
   return {
     async start(account) {
-      const server = Fastify();
+      const server = framework();
       await authentication(server);
       for (const name of ROUTED)
         server.get(
@@ -81,12 +91,20 @@ function harness(authentication: (server: FastifyInstance) => Promise<void>, sig
   };
 }
 
-const withSession = harness(withPassport, signInWithSession);
+const withSession = harness(Fastify, withPassport, signInWithSession);
 
 describe(inMode('ajax-guard/fastify'), () => {
-  describeSignIn('with @fastify/passport and @fastify/session', withSession);
-  describeSignIn('with @fastify/jwt verified in an onRequest hook', harness(withJwt, signInWithToken));
-  describeAnswers('answering through Fastify 5', withSession);
+  describe('on Fastify 5', () => {
+    describeSignIn('with @fastify/passport and @fastify/session', withSession);
+    describeSignIn('with @fastify/jwt verified in an onRequest hook', harness(Fastify, withJwt(fastifyJwt), signInWithToken));
+    describeAnswers('answering', withSession);
+  });
+
+  describe('on Fastify 4', () => {
+    const withToken = harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken);
+    describeSignIn('with @fastify/jwt verified in an onRequest hook', withToken);
+    describeAnswers('answering', withToken);
+  });
 
   describe('send(reply, response) with a 304', () => {
     let server: RunningServer;

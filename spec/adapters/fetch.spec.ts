@@ -80,8 +80,10 @@ const harness: Harness = {
 };
 
 describe(inMode('ajax-guard/fetch'), () => {
-  describeSignIn('on Hono with a JWT check', harness);
-  describeAnswers('answering through Hono', harness);
+  describe('on Hono 4, served by @hono/node-server', () => {
+    describeSignIn('with an app-wide check of a JWT', harness);
+    describeAnswers('answering', harness);
+  });
 
   describe('toHandler(fn) with global Request and Response', () => {
     const request = new Request('http://127.0.0.1/items');

@@ -15,14 +15,17 @@ import { listen } from '../support/http-server.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
 import { signInWithSession } from '../support/sign-in.js';
 
+// The previous major, installed under an alias for these tests.
+const Koa2 = require('koa2') as typeof Koa;
+
 // The app as Koa users write it: koa-passport's local strategy over koa-session.
-function app(account: AccountController): Koa {
+function app(Framework: typeof Koa, account: AccountController): Koa {
   const authenticator = new koaPassport.KoaPassport();
   authenticator.use(localStrategy());
   authenticator.serializeUser(serializeUser);
   authenticator.deserializeUser(deserializeUser);
 
-  const server = new Koa();
+  const server = new Framework();
   server.keys = [`koa-${decoratorMode}-secret`];
   server.use(async (ctx, next) => {
     try {
@@ -65,19 +68,26 @@ function app(account: AccountController): Koa {
   return server;
 }
 
-const harness: Harness = {
-  start: (account) => listen(createServer(app(account).callback())),
+const harness = (Framework: typeof Koa): Harness => ({
+  start: (account) => listen(createServer(app(Framework, account).callback())),
   signIn: signInWithSession,
-};
+});
 
 describe(inMode('ajax-guard/koa'), () => {
-  describeSignIn('with koa-passport and koa-session', harness);
-  describeAnswers('answering through Koa 3', harness);
+  for (const [version, Framework] of [
+    ['Koa 3', Koa],
+    ['Koa 2', Koa2],
+  ] as const) {
+    describe(`on ${version}`, () => {
+      describeSignIn('with koa-passport and koa-session', harness(Framework));
+      describeAnswers('answering', harness(Framework));
+    });
+  }
 
   describe('on a Koa server', () => {
     let server: Awaited<ReturnType<Harness['start']>>;
     before(async () => {
-      server = await harness.start(new AccountController());
+      server = await harness(Koa).start(new AccountController());
     });
     after(() => server.close());
 
