@@ -8,7 +8,7 @@ import session from 'express-session';
 import passport from 'passport';
 import sinon from 'sinon';
 import { type AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
-import { describeAnswers, describeSignIn, type Harness } from '../support/adapter-suite.js';
+import { describeFramework, type Harness } from '../support/adapter-suite.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { listen } from '../support/http-server.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
@@ -66,10 +66,7 @@ describe(inMode('ajax-guard/express'), () => {
     ['Express 5', express],
     ['Express 4', express4],
   ] as const) {
-    describe(`on ${version}`, () => {
-      describeSignIn('with passport and express-session', harness(framework));
-      describeAnswers('answering', harness(framework));
-    });
+    describeFramework(version, 'with passport and express-session', harness(framework));
   }
 
   describe('toHandler(fn) with a synchronous function', () => {

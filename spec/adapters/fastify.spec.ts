@@ -16,7 +16,7 @@ import {
   ROUTED,
   route,
 } from '../support/account-controller.js';
-import { describeAnswers, describeSignIn, type Harness } from '../support/adapter-suite.js';
+import { describeAnswers, describeFramework, describeSignIn, type Harness } from '../support/adapter-suite.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
@@ -100,11 +100,11 @@ describe(inMode('ajax-guard/fastify'), () => {
     describeAnswers('answering', withSession);
   });
 
-  describe('on Fastify 4', () => {
-    const withToken = harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken);
-    describeSignIn('with @fastify/jwt verified in an onRequest hook', withToken);
-    describeAnswers('answering', withToken);
-  });
+  describeFramework(
+    'Fastify 4',
+    'with @fastify/jwt verified in an onRequest hook',
+    harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken),
+  );
 
   describe('send(reply, response) with a 304', () => {
     let server: RunningServer;

@@ -13,7 +13,7 @@ import {
   ROUTED,
   route,
 } from '../support/account-controller.js';
-import { describeAnswers, describeSignIn, type Harness } from '../support/adapter-suite.js';
+import { describeFramework, type Harness } from '../support/adapter-suite.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { listen } from '../support/http-server.js';
 import { signInWithToken } from '../support/sign-in.js';
@@ -80,10 +80,7 @@ const harness: Harness = {
 };
 
 describe(inMode('ajax-guard/fetch'), () => {
-  describe('on Hono 4, served by @hono/node-server', () => {
-    describeSignIn('with an app-wide check of a JWT', harness);
-    describeAnswers('answering', harness);
-  });
+  describeFramework('Hono 4, served by @hono/node-server', 'with an app-wide check of a JWT', harness);
 
   describe('toHandler(fn) with global Request and Response', () => {
     const request = new Request('http://127.0.0.1/items');

@@ -8,7 +8,7 @@ import Koa from 'koa';
 import koaPassport from 'koa-passport';
 import session from 'koa-session';
 import { AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
-import { describeAnswers, describeSignIn, type Harness } from '../support/adapter-suite.js';
+import { describeFramework, type Harness } from '../support/adapter-suite.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen } from '../support/http-server.js';
@@ -78,10 +78,7 @@ describe(inMode('ajax-guard/koa'), () => {
     ['Koa 3', Koa],
     ['Koa 2', Koa2],
   ] as const) {
-    describe(`on ${version}`, () => {
-      describeSignIn('with koa-passport and koa-session', harness(Framework));
-      describeAnswers('answering', harness(Framework));
-    });
+    describeFramework(version, 'with koa-passport and koa-session', harness(Framework));
   }
 
   describe('on a Koa server', () => {

@@ -200,3 +200,11 @@ export function describeAnswers(title: string, harness: Harness): void {
     }
   });
 }
+
+/** Both suites for one framework version: `describeSignIn(signInTitle)`, then `describeAnswers`. */
+export function describeFramework(version: string, signInTitle: string, harness: Harness): void {
+  describe(`on ${version}`, () => {
+    describeSignIn(signInTitle, harness);
+    describeAnswers('answering', harness);
+  });
+}
