@@ -4,7 +4,12 @@ import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 import { whenSettled } from './when-settled.js';
 
-/** What `toHandler` wraps: an Express handler that returns its answer. */
+/**
+ * What `toHandler` wraps: an Express handler that returns its answer.
+ *
+ * @example
+ * const me: ExpressHandlerFunction = (req) => account.me(req, req.user);
+ */
 export type ExpressHandlerFunction<Req extends Request = Request, Res extends Response = Response> = (
   req: Req,
   res: Res,
@@ -47,7 +52,7 @@ function answer(res: ServerResponse, value: unknown): void {
  * synchronously.
  *
  * @example
- * app.get('/me', toHandler((req) => account.me(req)));
+ * app.get('/me', toHandler((req) => account.me(req, req.user)));
  */
 export function toHandler<Req extends Request = Request, Res extends Response = Response>(
   fn: ExpressHandlerFunction<Req, Res>,

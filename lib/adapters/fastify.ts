@@ -3,7 +3,12 @@ import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 import { whenSettled } from './when-settled.js';
 
-/** What `toHandler` wraps: a Fastify handler that returns its answer. */
+/**
+ * What `toHandler` wraps: a Fastify handler that returns its answer.
+ *
+ * @example
+ * const me: FastifyHandlerFunction = (request) => account.me(request, request.user);
+ */
 export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply> = (
   request: Req,
   reply: Rep,
@@ -37,7 +42,7 @@ function answer(reply: FastifyReply, value: unknown): void {
  * A throw or rejection reaches Fastify's error handler.
  *
  * @example
- * app.get('/me', toHandler((request) => account.me(request)));
+ * app.get('/me', toHandler((request) => account.me(request, request.user)));
  */
 export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply>(
   fn: FastifyHandlerFunction<Req, Rep>,

@@ -1,7 +1,12 @@
 import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 
-/** What `toHandler` wraps: a Fetch API handler that returns its answer. */
+/**
+ * What `toHandler` wraps: a Fetch API handler that returns its answer.
+ *
+ * @example
+ * const me: FetchHandlerFunction = (request) => account.me(request, null);
+ */
 export type FetchHandlerFunction<Req extends Request = Request> = (request: Req) => unknown;
 
 /**
@@ -26,7 +31,7 @@ export function toResponse(response: JsonResponse): Response {
  * the promise, for the runtime's own error handler.
  *
  * @example
- * export const GET = toHandler((request: Request) => account.me(request));
+ * export const GET = toHandler((request) => account.me(request, null));
  */
 export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunction<Req>): (request: Req) => Promise<Response> {
   return async (request) => {

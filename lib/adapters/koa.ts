@@ -3,7 +3,12 @@ import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 import { whenSettled } from './when-settled.js';
 
-/** What `toHandler` wraps: a Koa middleware that returns its answer. */
+/**
+ * What `toHandler` wraps: a Koa middleware that returns its answer.
+ *
+ * @example
+ * const me: KoaHandlerFunction = (ctx) => account.me(ctx, ctx.state.user);
+ */
 export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next: Next) => unknown;
 
 /**
@@ -37,7 +42,7 @@ function answer(ctx: Context, value: unknown): void {
  * handling middleware and `app.on('error')`.
  *
  * @example
- * router.get('/me', toHandler((ctx) => account.me(ctx)));
+ * router.get('/me', toHandler((ctx) => account.me(ctx, ctx.state.user)));
  */
 export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<Ctx>): (ctx: Ctx, next: Next) => unknown {
   return (ctx, next) => whenSettled(fn(ctx, next), (value) => answer(ctx, value));
