@@ -64,6 +64,16 @@ export class AccountController {
     throw new Error('rejected handler');
   }
 
+  /** A check that throws: fail closed, so the method never runs. */
+  @loginRequiredAjax({
+    isAuthenticated: () => {
+      throw new Error('check failed');
+    },
+  })
+  unchecked(_request: object): JsonResponse {
+    return jsonResponse({ reached: true });
+  }
+
   /** A body JSON cannot hold: a cycle. */
   @loginRequiredAjax()
   cycle(_request: object): JsonResponse {
@@ -80,7 +90,18 @@ export class AccountController {
 }
 
 /** The controller methods every test app routes, each at `/<name>`, through the adapter's `toHandler`. */
-export const ROUTED = ['me', 'data', 'nothing', 'created', 'later', 'broken', 'rejected', 'cycle', 'bigint'] as const;
+export const ROUTED = [
+  'me',
+  'data',
+  'nothing',
+  'created',
+  'later',
+  'broken',
+  'rejected',
+  'unchecked',
+  'cycle',
+  'bigint',
+] as const;
 
 /** Calls the routed method `name` as a route would. */
 export function route(account: AccountController, name: (typeof ROUTED)[number], request: object, user: unknown): unknown {

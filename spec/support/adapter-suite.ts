@@ -186,6 +186,14 @@ export function describeAnswers(title: string, harness: Harness): void {
       });
     });
 
+    describe('when the authentication check throws', () => {
+      it("reaches the app's error handler, and the handler does not run", async () => {
+        const { status, body } = await get('/unchecked');
+        expect(status).to.equal(APP_ERROR_STATUS);
+        expect(JSON.parse(body)).to.deep.equal(appErrorBody(new Error('check failed')));
+      });
+    });
+
     for (const path of ['/cycle', '/bigint']) {
       describe(`when the body cannot be serialized (${path.slice(1)})`, () => {
         it('answers a clean 500 JSON with no stack, then serves the next request', async () => {
