@@ -87,6 +87,16 @@ export function describeSignIn(title: string, harness: Harness): void {
         expect(headers.get('content-length')).to.equal(byteLength(body));
       });
 
+      describe('when signed-in and anonymous requests run at once', () => {
+        it('answers each caller for itself', async () => {
+          const callers = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? credentials : {}));
+          const answers = await Promise.all(callers.map((headers) => call(`${server().url}/me`, { headers })));
+          expect(answers.map(({ status }) => status)).to.deep.equal(
+            callers.map((headers) => (headers === credentials ? 200 : 401)),
+          );
+        });
+      });
+
       describe('when the session or token is forged', () => {
         it('answers the seed 401', async () => {
           expectSeed401(await call(`${server().url}/me`, { headers: forge(credentials) }));
