@@ -1,1 +1,77 @@
-export {};
+import type { ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import type { JsonResponse } from '../response/json-response.js';
+import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { whenSettled } from './when-settled.js';
+
+/**
+ * What `toHandler` wraps: an Express handler that returns its answer.
+ *
+ * @example
+ * const me: ExpressHandlerFunction = (req) => account.me(req, req.user);
+ */
+export type ExpressHandlerFunction<Req extends Request = Request, Res extends Response = Response> = (
+  req: Req,
+  res: Res,
+  next: NextFunction,
+) => unknown;
+
+/**
+ * Writes one JsonResponse through Express (or any Node `ServerResponse`): its
+ * status and headers as they are, the body as JSON text serialized once, with
+ * its `content-length`. Node's own response is used rather than `res.send`,
+ * which would rewrite the content type and add an ETag.
+ *
+ * @example
+ * app.use((req, res) => send(res, jsonResponse({ error: 'not found' }, { status: 404 })));
+ */
+export function send(res: ServerResponse, response: JsonResponse): void {
+  const { status, headers, body } = serializeResponse(response);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  if (body !== '') res.setHeader('content-length', Buffer.byteLength(body));
+  // Node writes no body for HEAD on its own, and keeps the content-length.
+  res.end(body);
+}
+
+function answer(res: ServerResponse, value: unknown): void {
+  if (value !== undefined) send(res, toJsonResponse(value));
+  else if (!res.headersSent) {
+    res.statusCode = 204;
+    res.end();
+  }
+}
+
+/**
+ * An Express route handler (Express 4 and 5) from a function that returns,
+ * sync or async, a JsonResponse (written as is), other data (200 JSON), or
+ * `undefined` (204, unless it already answered through `res`, or passed the
+ * request on with `next`). A throw or rejection goes to `next(err)`, so the
+ * app's error handler sees it. A synchronous function is answered
+ * synchronously.
+ *
+ * @example
+ * app.get('/me', toHandler((req) => account.me(req, req.user)));
+ */
+export function toHandler<Req extends Request = Request, Res extends Response = Response>(
+  fn: ExpressHandlerFunction<Req, Res>,
+): (req: Req, res: Res, next: NextFunction) => void {
+  return (req, res, next) => {
+    // Once the function has called next, the request belongs to the next handler.
+    let passedOn = false;
+    const passOn: NextFunction = (error?: unknown) => {
+      passedOn = true;
+      next(error);
+    };
+    const write = (value: unknown): void => {
+      if (!passedOn) answer(res, value);
+    };
+    try {
+      const written = whenSettled(fn(req, res, passOn), write);
+      if (written instanceof Promise) written.catch(next);
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,1 +1,56 @@
-export {};
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JsonResponse } from '../response/json-response.js';
+import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { whenSettled } from './when-settled.js';
+
+/**
+ * What `toHandler` wraps: a Fastify handler that returns its answer.
+ *
+ * @example
+ * const me: FastifyHandlerFunction = (request) => account.me(request, request.user);
+ */
+export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply> = (
+  request: Req,
+  reply: Rep,
+) => unknown;
+
+/**
+ * Writes one JsonResponse through Fastify: its status and headers as they
+ * are, and the body as JSON text serialized once. The text goes as a Buffer,
+ * so that Fastify neither serializes it again nor rewrites its content type;
+ * Fastify's onSend hooks still run, and it sets `content-length` (HEAD too).
+ *
+ * @example
+ * app.setNotFoundHandler((request, reply) => send(reply, jsonResponse({ error: 'not found' }, { status: 404 })));
+ */
+export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
+  const { status, headers, body } = serializeResponse(response);
+  reply.code(status).headers(headers);
+  return reply.send(body === '' ? undefined : Buffer.from(body)) as Rep;
+}
+
+function answer(reply: FastifyReply, value: unknown): void {
+  if (value !== undefined) send(reply, toJsonResponse(value));
+  else if (!reply.sent) reply.code(204).send();
+}
+
+/**
+ * A Fastify route handler (Fastify 4 and 5) from a function that returns,
+ * sync or async, a JsonResponse (written as is), other data (200 JSON), or
+ * `undefined` (204, unless the reply is already sent). A function that sends
+ * through `reply` itself returns `reply`, as Fastify asks of async handlers.
+ * A throw or rejection reaches Fastify's error handler.
+ *
+ * @example
+ * app.get('/me', toHandler((request) => account.me(request, request.user)));
+ */
+export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply>(
+  fn: FastifyHandlerFunction<Req, Rep>,
+): (request: Req, reply: Rep) => Promise<Rep> | undefined {
+  return (request, reply) => {
+    const written = whenSettled(fn(request, reply), (value) => answer(reply, value));
+    // An async handler resolves to the reply, which Fastify awaits until the
+    // response has ended, rather than sending a second time.
+    return written instanceof Promise ? written.then(() => reply) : undefined;
+  };
+}

@@ -1,1 +1,43 @@
-export {};
+import type { JsonResponse } from '../response/json-response.js';
+import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+
+/**
+ * What `toHandler` wraps: a Fetch API handler that returns its answer.
+ *
+ * @example
+ * const me: FetchHandlerFunction = (request) => account.me(request, null);
+ */
+export type FetchHandlerFunction<Req extends Request = Request> = (request: Req) => unknown;
+
+/**
+ * A Fetch API `Response` from one JsonResponse: its status and headers as
+ * they are, the body as JSON text serialized once, and its `content-length`.
+ *
+ * @example
+ * return toResponse(jsonResponse({ error: 'gone' }, { status: 410 }));
+ */
+export function toResponse(response: JsonResponse): Response {
+  const { status, headers, body } = serializeResponse(response);
+  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  if (body === '') return new Response(null, { status, headers });
+  return new Response(body, { status, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+}
+
+/**
+ * A `(request: Request) => Promise<Response>` handler (Hono, Next.js route
+ * handlers, Bun, Deno) from a function that returns, sync or async, a
+ * JsonResponse (written as is), other data (200 JSON), a `Response` of its
+ * own (passed through), or `undefined` (204). A throw or rejection rejects
+ * the promise, for the runtime's own error handler.
+ *
+ * @example
+ * export const GET = toHandler((request) => account.me(request, null));
+ */
+export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunction<Req>): (request: Req) => Promise<Response> {
+  return async (request) => {
+    const value = await fn(request);
+    if (value instanceof Response) return value;
+    if (value === undefined) return new Response(null, { status: 204 });
+    return toResponse(toJsonResponse(value));
+  };
+}

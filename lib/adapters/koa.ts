@@ -1,1 +1,49 @@
-export {};
+import type { Context, Next } from 'koa';
+import type { JsonResponse } from '../response/json-response.js';
+import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { whenSettled } from './when-settled.js';
+
+/**
+ * What `toHandler` wraps: a Koa middleware that returns its answer.
+ *
+ * @example
+ * const me: KoaHandlerFunction = (ctx) => account.me(ctx, ctx.state.user);
+ */
+export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next: Next) => unknown;
+
+/**
+ * Writes one JsonResponse through Koa: its status and headers as they are,
+ * and the body as JSON text serialized once (Koa sets its `content-length`,
+ * and sends none of it for HEAD).
+ *
+ * @example
+ * router.get('/health', (ctx) => send(ctx, jsonResponse({ ok: true })));
+ */
+export function send(ctx: Context, response: JsonResponse): void {
+  const { status, headers, body } = serializeResponse(response);
+  ctx.status = status;
+  ctx.set(headers);
+  // Set after the headers: Koa keeps a content type that is already there.
+  ctx.body = body === '' ? null : body;
+}
+
+function answer(ctx: Context, value: unknown): void {
+  if (value !== undefined) send(ctx, toJsonResponse(value));
+  // A body already set (by this function or a later middleware) or a raw
+  // response the function took over (`ctx.respond = false`) is its answer.
+  else if (ctx.body === undefined && ctx.respond !== false) ctx.status = 204;
+}
+
+/**
+ * A Koa middleware (Koa 2 and 3) from a function that returns, sync or
+ * async, a JsonResponse (written as is), other data (200 JSON), or
+ * `undefined` (204, unless a body is already set or `ctx.respond` is false).
+ * A throw or rejection propagates, as Koa expects, to the app's error
+ * handling middleware and `app.on('error')`.
+ *
+ * @example
+ * router.get('/me', toHandler((ctx) => account.me(ctx, ctx.state.user)));
+ */
+export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<Ctx>): (ctx: Ctx, next: Next) => unknown {
+  return (ctx, next) => whenSettled(fn(ctx, next), (value) => answer(ctx, value));
+}

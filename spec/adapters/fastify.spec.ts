@@ -1,0 +1,121 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { Authenticator } from '@fastify/passport';
+import fastifySession from '@fastify/session';
+import { jsonResponse } from 'ajax-guard';
+import { send, toHandler } from 'ajax-guard/fastify';
+import { expect } from 'chai';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  AccountController,
+  ALICE,
+  APP_ERROR_STATUS,
+  appErrorBody,
+  type CREDENTIALS,
+  findUser,
+  ROUTED,
+  route,
+} from '../support/account-controller.js';
+import { describeAnswers, describeFramework, describeSignIn, type Harness } from '../support/adapter-suite.js';
+import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { call } from '../support/http-client.js';
+import type { RunningServer } from '../support/http-server.js';
+import { localStrategy } from '../support/passport.js';
+import { signInWithSession, signInWithToken } from '../support/sign-in.js';
+
+const SECRET = `fastify-${decoratorMode}-secret-of-at-least-32-characters`;
+
+// The previous major and its @fastify/jwt, installed under aliases for these tests.
+const Fastify4 = require('fastify4') as typeof Fastify;
+const fastifyJwtForFastify4 = require('fastify4-jwt') as typeof fastifyJwt;
+
+// @fastify/passport's local strategy over @fastify/session, as its README sets them up.
+async function withPassport(server: FastifyInstance): Promise<void> {
+  const authenticator = new Authenticator();
+  authenticator.use('local', localStrategy());
+  authenticator.registerUserSerializer(async (user: { id: number }) => user.id);
+  authenticator.registerUserDeserializer(async (id: number) => (id === ALICE.id ? ALICE : null));
+  await server.register(fastifyCookie);
+  await server.register(fastifySession, { secret: SECRET, cookie: { secure: false, maxAge: 10 * 60_000 } });
+  await server.register(authenticator.initialize());
+  await server.register(authenticator.secureSession());
+  server.post('/login', { preValidation: authenticator.authenticate('local', { authInfo: false }) }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
+}
+
+// @fastify/jwt verifying a bearer token in an onRequest hook: request.user is its payload.
+const withJwt =
+  (plugin: typeof fastifyJwt) =>
+  async (server: FastifyInstance): Promise<void> => {
+    await server.register(plugin, { secret: SECRET, sign: { expiresIn: '10m' } });
+    server.addHook('onRequest', async (request) => {
+      try {
+        await request.jwtVerify();
+      } catch {
+        // No valid token: the request stays anonymous, and the guard answers.
+      }
+    });
+    server.post('/token', async (request, reply) => {
+      const { username, password } = request.body as typeof CREDENTIALS;
+      const user = findUser(username, password);
+      return user ? { token: server.jwt.sign({ ...user }) } : reply.code(401).send();
+    });
+  };
+
+function harness(
+  framework: typeof Fastify,
+  authentication: (server: FastifyInstance) => Promise<void>,
+  signIn: Harness['signIn'],
+): Harness {
+  return {
+    async start(account) {
+      const server = framework();
+      await authentication(server);
+      for (const name of ROUTED)
+        server.get(
+          `/${name}`,
+          toHandler((request) => route(account, name, request, request.user)),
+        );
+      server.get(
+        '/answered',
+        // A function that answers through reply returns it, as Fastify asks.
+        toHandler((_request, reply) => reply.code(202).type('text/plain').send('answered by the handler')),
+      );
+      server.get('/sent', (_request, reply) => send(reply, jsonResponse(null, { status: 304 })));
+      server.setErrorHandler((error, _request, reply) => reply.code(APP_ERROR_STATUS).send(appErrorBody(error)));
+      const url = await server.listen({ host: '127.0.0.1', port: 0 });
+      return { url, close: () => server.close() };
+    },
+    signIn,
+  };
+}
+
+const withSession = harness(Fastify, withPassport, signInWithSession);
+
+describe(inMode('ajax-guard/fastify'), () => {
+  describe('on Fastify 5', () => {
+    describeSignIn('with @fastify/passport and @fastify/session', withSession);
+    describeSignIn('with @fastify/jwt verified in an onRequest hook', harness(Fastify, withJwt(fastifyJwt), signInWithToken));
+    describeAnswers('answering', withSession);
+  });
+
+  describeFramework(
+    'Fastify 4',
+    'with @fastify/jwt verified in an onRequest hook',
+    harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken),
+  );
+
+  describe('send(reply, response) with a 304', () => {
+    let server: RunningServer;
+    before(async () => {
+      server = await withSession.start(new AccountController());
+    });
+    after(() => server.close());
+
+    it('writes no body and no content-length', async () => {
+      const { status, headers, body } = await call(`${server.url}/sent`);
+      expect([status, body, headers.get('content-length')]).to.deep.equal([304, '', null]);
+    });
+  });
+});

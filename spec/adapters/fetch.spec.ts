@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { configure, jsonResponse } from 'ajax-guard';
+import { toHandler, toResponse } from 'ajax-guard/fetch';
+import { expect } from 'chai';
+import { Hono } from 'hono';
+import { decode, sign, verify } from 'hono/jwt';
+import {
+  type AccountController,
+  APP_ERROR_STATUS,
+  appErrorBody,
+  findUser,
+  ROUTED,
+  route,
+} from '../support/account-controller.js';
+import { describeFramework, type Harness } from '../support/adapter-suite.js';
+import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { listen } from '../support/http-server.js';
+import { signInWithToken } from '../support/sign-in.js';
+
+const SECRET = `fetch-${decoratorMode}-secret`;
+
+const bearer = (request: Request): string | undefined => /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+
+// A Fetch Request carries no user: a Fetch app configures its own check,
+// here an async one (WebCrypto verifies a JWT asynchronously).
+async function hasValidToken(request: Request): Promise<boolean> {
+  const token = bearer(request);
+  return (
+    token !== undefined &&
+    (await verify(token, SECRET, 'HS256').then(
+      () => true,
+      () => false,
+    ))
+  );
+}
+
+// The user a route passes to the controller, decoded before the guard runs:
+// anything but a well-formed token is no user, and the guard then refuses.
+function tokenUser(request: Request): unknown {
+  try {
+    return decode(bearer(request) ?? '').payload;
+  } catch {
+    return undefined;
+  }
+}
+
+// The app as Hono users write it, served by @hono/node-server.
+function app(account: AccountController): Hono {
+  const server = new Hono();
+  server.post('/token', async (c) => {
+    const { username, password } = await c.req.json<{ username: string; password: string }>();
+    const user = findUser(username, password);
+    if (!user) return c.body(null, 401);
+    return c.json({ token: await sign({ ...user, exp: Math.floor(Date.now() / 1000) + 600 }, SECRET, 'HS256') });
+  });
+  for (const name of ROUTED) {
+    const handler = toHandler((request) => route(account, name, request, tokenUser(request)));
+    server.get(`/${name}`, (c) => handler(c.req.raw));
+  }
+  const answered = toHandler(() => new Response('answered by the handler', { status: 202 }));
+  server.get('/answered', (c) => answered(c.req.raw));
+  server.onError((error, c) => c.json(appErrorBody(error), APP_ERROR_STATUS));
+  return server;
+}
+
+const harness: Harness = {
+  async start(account) {
+    const previous = configure({ isAuthenticated: hasValidToken });
+    const server = await listen(createAdaptorServer({ fetch: app(account).fetch }) as Server);
+    return {
+      url: server.url,
+      async close() {
+        configure(previous);
+        await server.close();
+      },
+    };
+  },
+  signIn: signInWithToken,
+};
+
+describe(inMode('ajax-guard/fetch'), () => {
+  describeFramework('Hono 4, served by @hono/node-server', 'with an app-wide check of a JWT', harness);
+
+  describe('toHandler(fn) with global Request and Response', () => {
+    const request = new Request('http://127.0.0.1/items');
+
+    it('resolves a synchronous answer to a Response', async () => {
+      const response = await toHandler(() => ({ ok: true }))(request);
+      expect(response).to.be.instanceOf(Response);
+      expect([response.status, response.headers.get('content-length'), await response.text()]).to.deep.equal([
+        200,
+        '11',
+        '{"ok":true}',
+      ]);
+    });
+
+    it('passes the request to the function', async () => {
+      let seen: Request | undefined;
+      await toHandler((received) => {
+        seen = received;
+      })(request);
+      expect(seen).to.equal(request);
+    });
+
+    it('rejects with what the function throws, for the runtime to handle', async () => {
+      const failure = new Error('sync failure');
+      const outcome = await toHandler(() => {
+        throw failure;
+      })(request).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      expect(outcome).to.equal(failure);
+    });
+  });
+
+  describe('toResponse(response)', () => {
+    it('writes a 304 with no body and no content-length', async () => {
+      const response = toResponse(jsonResponse(null, { status: 304 }));
+      expect([response.status, response.headers.get('content-length'), response.body]).to.deep.equal([304, null, null]);
+    });
+
+    it('turns a body JSON cannot hold into a 500 with no stack', async () => {
+      const response = toResponse(jsonResponse({ count: 1n }));
+      expect(response.status).to.equal(500);
+      expect(JSON.parse(await response.text())).to.include({ status: '500', errorcode: 'SERIALIZATION_FAILED' });
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { createServer } from 'node:http';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import { jsonResponse } from 'ajax-guard';
+import { send, toHandler } from 'ajax-guard/koa';
+import { expect } from 'chai';
+import Koa from 'koa';
+import koaPassport from 'koa-passport';
+import session from 'koa-session';
+import { AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
+import { describeFramework, type Harness } from '../support/adapter-suite.js';
+import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { call } from '../support/http-client.js';
+import { listen } from '../support/http-server.js';
+import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
+import { signInWithSession } from '../support/sign-in.js';
+
+// The previous major, installed under an alias for these tests.
+const Koa2 = require('koa2') as typeof Koa;
+
+// The app as Koa users write it: koa-passport's local strategy over koa-session.
+function app(Framework: typeof Koa, account: AccountController): Koa {
+  const authenticator = new koaPassport.KoaPassport();
+  authenticator.use(localStrategy());
+  authenticator.serializeUser(serializeUser);
+  authenticator.deserializeUser(deserializeUser);
+
+  const server = new Framework();
+  server.keys = [`koa-${decoratorMode}-secret`];
+  server.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      ctx.status = APP_ERROR_STATUS;
+      ctx.body = appErrorBody(error);
+    }
+  });
+  server.use(session({ maxAge: 10 * 60_000 }, server));
+  server.use(bodyParser());
+  server.use(authenticator.initialize());
+  server.use(authenticator.session());
+
+  const router = new Router();
+  router.post('/login', authenticator.authenticate('local'), (ctx) => {
+    ctx.status = 204;
+  });
+  for (const name of ROUTED)
+    router.get(
+      `/${name}`,
+      toHandler((ctx) => route(account, name, ctx, ctx.state.user)),
+    );
+  router.get(
+    '/answered',
+    toHandler((ctx) => {
+      ctx.status = 202;
+      ctx.body = 'answered by the handler';
+    }),
+  );
+  router.get('/sent', (ctx) => send(ctx, jsonResponse(null, { status: 304 })));
+  router.get(
+    '/raw',
+    toHandler((ctx) => {
+      ctx.respond = false;
+      ctx.res.writeHead(203, { 'content-type': 'text/plain' }).end('written raw');
+    }),
+  );
+  server.use(router.routes());
+  return server;
+}
+
+const harness = (Framework: typeof Koa): Harness => ({
+  start: (account) => listen(createServer(app(Framework, account).callback())),
+  signIn: signInWithSession,
+});
+
+describe(inMode('ajax-guard/koa'), () => {
+  for (const [version, Framework] of [
+    ['Koa 3', Koa],
+    ['Koa 2', Koa2],
+  ] as const) {
+    describeFramework(version, 'with koa-passport and koa-session', harness(Framework));
+  }
+
+  describe('on a Koa server', () => {
+    let server: Awaited<ReturnType<Harness['start']>>;
+    before(async () => {
+      server = await harness(Koa).start(new AccountController());
+    });
+    after(() => server.close());
+
+    describe('when the function took the response over (ctx.respond = false) and returns undefined', () => {
+      it('leaves it alone', async () => {
+        const { status, body } = await call(`${server.url}/raw`);
+        expect([status, body]).to.deep.equal([203, 'written raw']);
+      });
+    });
+
+    describe('send(ctx, response) with a 304', () => {
+      it('writes no body and no content-length', async () => {
+        const { status, headers, body } = await call(`${server.url}/sent`);
+        expect([status, body, headers.get('content-length')]).to.deep.equal([304, '', null]);
+      });
+    });
+  });
+});
