@@ -20,7 +20,9 @@ export function toResponse(response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
   // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
   if (body === '') return new Response(null, { status, headers });
-  return new Response(body, { status, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+  // TextEncoder, not Buffer: edge runtimes without Node's globals run this too.
+  const bytes = new TextEncoder().encode(body);
+  return new Response(bytes, { status, headers: { ...headers, 'content-length': String(bytes.byteLength) } });
 }
 
 /**
