@@ -13,6 +13,11 @@ export { type LoginRequiredAjaxOptions, loginRequiredAjax } from './decorators/l
 export { type MethodDecorator, methodDecorator } from './decorators/method-decorator.js';
 export type { AccessRule } from './metadata/access-rule.js';
 export { findUnguardedHandlers, getAccessRules } from './metadata/introspection.js';
+export { acceptQuality } from './negotiation/accept.js';
+export { prefersHtml } from './negotiation/prefers-html.js';
+export { requestHeader } from './request/request-header.js';
+export { requestMethod } from './request/request-method.js';
+export { requestPath } from './request/request-path.js';
 export { defaultRender, type SeedErrorBody } from './response/default-render.js';
 export type { Denial, DenialReason, Renderer } from './response/denial.js';
 export { isJsonResponse, type JsonResponse, type JsonResponseInit, jsonResponse } from './response/json-response.js';
