@@ -11,6 +11,8 @@ export type { GuardDecorator, Guarded } from './decorators/guard-decorator.js';
 export type { GuardOptions } from './decorators/guard-options.js';
 export { type LoginRequiredAjaxOptions, loginRequiredAjax } from './decorators/login-required-ajax.js';
 export { type MethodDecorator, methodDecorator } from './decorators/method-decorator.js';
+export { type PermissionRequiredAjaxOptions, permissionRequiredAjax } from './decorators/permission-required-ajax.js';
+export { type UserPassesTestAjaxOptions, type UserTest, userPassesTestAjax } from './decorators/user-passes-test-ajax.js';
 export type { AccessRule } from './metadata/access-rule.js';
 export { findUnguardedHandlers, getAccessRules } from './metadata/introspection.js';
 export { acceptQuality } from './negotiation/accept.js';
