@@ -9,6 +9,7 @@ export { type AuthenticationCheck, defaultIsAuthenticated } from './auth/is-auth
 export { type AllowAnonymousDecorator, allowAnonymous } from './decorators/allow-anonymous.js';
 export type { GuardDecorator, Guarded } from './decorators/guard-decorator.js';
 export type { GuardOptions } from './decorators/guard-options.js';
+export { type LoginRequiredOptions, loginRequired, type RedirectBody } from './decorators/login-required.js';
 export { type LoginRequiredAjaxOptions, loginRequiredAjax } from './decorators/login-required-ajax.js';
 export { type MethodDecorator, methodDecorator } from './decorators/method-decorator.js';
 export { type PermissionRequiredAjaxOptions, permissionRequiredAjax } from './decorators/permission-required-ajax.js';
