@@ -12,6 +12,7 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
 import { rejectionOf } from '../support/promises.js';
+import { expectSeed401 } from '../support/seed-refusal.js';
 
 type Body = Record<string, string>;
 
@@ -47,14 +48,7 @@ describe(inMode('permissionRequiredAjax(perms, options?)'), () => {
   describe('when the caller is anonymous', () => {
     it('should answer the 401 of loginRequiredAjax without running the handler', () => {
       const handler = sinon.spy((_req: object) => jsonResponse({}));
-      const res = permissionRequiredAjax('items.delete')(handler)(ANONYMOUS) as JsonResponse<Body>;
-      expect(res.status).to.equal(401);
-      expect(res.body).to.include({
-        status: '401',
-        message: 'Unknown authentication scheme',
-        errorcode: 'AUTHENTICATION_REQUIRED',
-      });
-      expect(res.headers).to.include({ 'www-authenticate': 'Session', 'cache-control': 'no-store' });
+      expectSeed401(permissionRequiredAjax('items.delete')(handler)(ANONYMOUS));
       expect(handler.called).to.equal(false);
     });
 
@@ -174,6 +168,14 @@ describe(inMode('permissionRequiredAjax(perms, options?)'), () => {
       const guarded = permissionRequiredAjax(['a', 'b'], { hasPermission })(async (_req: object) => jsonResponse({ ok: true }));
       expect((await guarded({ user: { permissions: ['a'] } })).status).to.equal(403);
       expect((await guarded({ user: { permissions: ['b'] } })).status).to.equal(403);
+    });
+
+    it('should check permissions once an async authentication check resolves to true', async () => {
+      const guarded = permissionRequiredAjax('items.delete', { isAuthenticated: async () => true })(async (_req: object) =>
+        jsonResponse({ ok: true }),
+      );
+      expect((await guarded(VIEWER)).status).to.equal(403);
+      expect((await guarded(EDITOR)).status).to.equal(200);
     });
 
     it('should deny a Promise of anything but true', async () => {

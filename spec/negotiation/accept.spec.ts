@@ -137,7 +137,7 @@ describe(inMode('acceptQuality(accept, mediaType)'), () => {
 
   describe('when an element is not a media range', () => {
     it('should ignore it', () => {
-      for (const element of ['boom', 'text', 'text/', '/html', '<script>/x', '*/html', 'text/html/x', ';q=1']) {
+      for (const element of ['boom', 'text', 'text/', '/html', '<script>/x', '*/html', 'text/html/x', ';q=1', ';;']) {
         expect(qualities(`${element}, application/json;q=0.1`, 'text/html', 'application/json'), element).to.deep.equal([0, 0.1]);
       }
     });
