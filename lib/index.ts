@@ -27,3 +27,6 @@ export { isJsonResponse, type JsonResponse, type JsonResponseInit, jsonResponse 
 export { type ProblemDetailsBody, problemDetails } from './response/problem-details.js';
 export { type SerializedResponse, serializeResponse, toJsonResponse } from './response/serialize.js';
 export { configure, type ErrorCodes, resetSettings, type Settings, type SettingsInput } from './settings.js';
+export { JSONResponseMixin, type JsonRendering } from './views/json-response-mixin.js';
+export { RequireSignInAjax } from './views/require-sign-in-ajax.js';
+export { HTTP_METHOD_NAMES, type HttpMethodName, View, type ViewHandler } from './views/view.js';
