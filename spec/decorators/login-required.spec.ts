@@ -236,6 +236,28 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
     });
   });
 
+  describe('shared by several methods, as an app-wide login_url', () => {
+    const signIn = loginRequired({ loginUrl: '/login' });
+
+    class Account {
+      @signIn
+      profile(_req: object): JsonResponse {
+        return jsonResponse({ profile: true });
+      }
+
+      @signIn
+      orders(_req: object): JsonResponse {
+        return jsonResponse({ orders: [] });
+      }
+    }
+
+    it('should guard each of them', () => {
+      expect(new Account().profile(navigation('/profile')).headers.location).to.equal('/login?next=%2Fprofile');
+      expect(new Account().orders(navigation('/orders')).headers.location).to.equal('/login?next=%2Forders');
+      expect(new Account().orders({ ...navigation('/orders'), user: { id: 1 } }).body).to.deep.equal({ orders: [] });
+    });
+  });
+
   describe('on a class', () => {
     @loginRequired({ loginUrl: '/login' })
     class Pages {

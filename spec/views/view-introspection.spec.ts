@@ -5,6 +5,7 @@ import {
   JSONResponseMixin,
   type JsonResponse,
   jsonResponse,
+  loginRequired,
   loginRequiredAjax,
   methodDecorator,
   permissionRequiredAjax,
@@ -148,6 +149,15 @@ describe(inMode('introspection of class-based views'), () => {
       expect(Reports.asView()({ method: 'POST' }).status).to.equal(401);
       expect(Reports.asView()({ method: 'POST', user }).status).to.equal(403);
       expect(Reports.asView()({ method: 'POST', user: { permissions: ['reports.view'] } }).status).to.equal(201);
+    });
+
+    it("should take loginRequired, Django's LoginRequiredMixin with a redirect", () => {
+      @methodDecorator(loginRequired({ loginUrl: '/login' }), 'dispatch')
+      class Page extends Open {}
+      const browser = { method: 'GET', url: '/page', headers: { accept: 'text/html' } };
+      expect(Page.asView()(browser).headers.location).to.equal('/login?next=%2Fpage');
+      expect(Page.asView()({ ...browser, user }).status).to.equal(200);
+      expect(findUnguardedHandlers(Page)).to.deep.equal([]);
     });
 
     it('should still decorate a helper named explicitly', () => {
