@@ -42,6 +42,17 @@ describe(inMode('JSONResponseMixin(Base)'), () => {
     });
   });
 
+  describe('types', () => {
+    it("should give the mixed class the base's members and the mixin's, and no others", () => {
+      const view = new Report();
+      const context: { page: number } = view.getContextData({ page: 1 });
+      const res: JsonResponse = view.renderToResponse(context, { status: 200 });
+      // @ts-expect-error the mixin adds renderToResponse, not renderToJson
+      expect(view.renderToJson).to.equal(undefined);
+      expect(res.body).to.deep.equal({ page: 1 });
+    });
+  });
+
   describe('on any base class', () => {
     class Base {
       constructor(readonly name: string) {}
