@@ -1,3 +1,4 @@
+import type { JsonResponse } from '../response/json-response.js';
 import { currentSettings, type Settings } from '../settings.js';
 import { type Gate, isThenable } from './gate.js';
 import type { GuardOptions } from './guard-options.js';
@@ -6,19 +7,27 @@ import { refuse } from './refuse.js';
 /** A further check, run once the caller is known to be authenticated. */
 export type ThenCheck = (request: unknown, settings: Settings) => ReturnType<Gate>;
 
+/** The answer to an unauthenticated call. */
+export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResponse;
+
 /**
- * A gate that refuses an unauthenticated call with a 401, then, when given,
+ * A gate that refuses an unauthenticated call (with a 401, unless `anonymous`
+ * answers otherwise, as `loginRequired`'s redirect does), then, when given,
  * runs `then` (a permission or user test). Only exactly `true` authenticates;
  * a throwing or rejecting check propagates, so the handler never runs.
  */
-export function authenticationGate(options: GuardOptions, then?: ThenCheck): Gate {
+export function authenticationGate(
+  options: GuardOptions,
+  then?: ThenCheck,
+  anonymous: AnonymousAnswer = (request, settings) => refuse('unauthenticated', request, options, settings),
+): Gate {
   return (request) => {
     const settings = currentSettings();
     const answer = (options.isAuthenticated ?? settings.isAuthenticated)(request);
     if (answer === true) return then?.(request, settings);
-    if (!isThenable(answer)) return refuse('unauthenticated', request, options, settings);
+    if (!isThenable(answer)) return anonymous(request, settings);
     return Promise.resolve(answer).then((settled) =>
-      settled === true ? then?.(request, settings) : refuse('unauthenticated', request, options, settings),
+      settled === true ? then?.(request, settings) : anonymous(request, settings),
     );
   };
 }

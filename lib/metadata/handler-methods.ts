@@ -1,3 +1,7 @@
+import { isLibraryHelper } from './library-helper.js';
+
+type AnyClass = abstract new (...args: never[]) => unknown;
+
 /** A method found on a class's prototype chain. */
 export interface HandlerMethod {
   readonly name: string;
@@ -5,28 +9,51 @@ export interface HandlerMethod {
   readonly descriptor: PropertyDescriptor;
 }
 
-/**
- * The methods an instance of `Class` answers to, own and inherited, the
- * nearest definition of each name first: not the constructor, not accessors,
- * nothing from `Object.prototype`.
- */
-export function handlerMethods(Class: abstract new (...args: never[]) => unknown): HandlerMethod[] {
-  const found: HandlerMethod[] = [];
-  const seen = new Set<string>(['constructor']);
+// Every method definition along the chain, nearest first, overridden ones
+// included; never the constructor, accessors or `Object.prototype`'s.
+function* methodDefinitions(Class: AnyClass): Generator<HandlerMethod> {
   let holder: object | null = Class.prototype as object;
   while (holder !== null && Reflect.getPrototypeOf(holder) !== null) {
     for (const name of Object.getOwnPropertyNames(holder)) {
-      if (seen.has(name)) continue;
-      seen.add(name);
       const descriptor = Reflect.getOwnPropertyDescriptor(holder, name) as PropertyDescriptor;
-      if (typeof descriptor.value === 'function') found.push({ name, method: descriptor.value, descriptor });
+      if (name !== 'constructor' && typeof descriptor.value === 'function') {
+        yield { name, method: descriptor.value, descriptor };
+      }
     }
     holder = Reflect.getPrototypeOf(holder);
+  }
+}
+
+/**
+ * Every method an instance of `Class` answers to, own and inherited, the
+ * nearest definition of each name first: not the constructor, not
+ * accessors, nothing from `Object.prototype`.
+ */
+export function classMethods(Class: AnyClass): HandlerMethod[] {
+  const found: HandlerMethod[] = [];
+  const seen = new Set<string>();
+  for (const definition of methodDefinitions(Class)) {
+    if (seen.has(definition.name)) continue;
+    seen.add(definition.name);
+    found.push(definition);
   }
   return found;
 }
 
-/** The nearest method called `name` on `Class`'s prototype chain, or undefined. */
-export function findMethod(Class: abstract new (...args: never[]) => unknown, name: string): HandlerMethod | undefined {
-  return handlerMethods(Class).find((handler) => handler.name === name);
+/**
+ * The handler methods of `Class`: its methods less the library's helpers.
+ * A helper's name stays a helper in subclasses, since an override is called
+ * the same way (with data, not a request).
+ */
+export function handlerMethods(Class: AnyClass): HandlerMethod[] {
+  const helpers = new Set<string>();
+  for (const { name, method } of methodDefinitions(Class)) {
+    if (isLibraryHelper(method)) helpers.add(name);
+  }
+  return classMethods(Class).filter((handler) => !helpers.has(handler.name));
+}
+
+/** The nearest method called `name` on `Class`'s prototype chain, helpers included, or undefined. */
+export function findMethod(Class: AnyClass, name: string): HandlerMethod | undefined {
+  return classMethods(Class).find((handler) => handler.name === name);
 }

@@ -1,4 +1,5 @@
 import { type AccessRule, rulesOf } from './access-rule.js';
+import { entryMethodOf } from './entry-method.js';
 import { findMethod, handlerMethods } from './handler-methods.js';
 
 type AnyClass = abstract new (...args: never[]) => unknown;
@@ -22,10 +23,21 @@ export function getAccessRules(target: AnyClass | ((...args: never[]) => unknown
   return handler ? [...rulesOf(handler.method)] : [];
 }
 
+// Methods reached only through an entry method that carries rules (a View's
+// verb methods behind a guarded `dispatch`) are covered by those rules.
+function coveredByEntry(Class: AnyClass): ReadonlySet<string> {
+  const declaration = entryMethodOf(Class);
+  if (declaration === undefined) return new Set();
+  const entry = findMethod(Class, declaration.entry);
+  return entry !== undefined && rulesOf(entry.method).length > 0 ? new Set(declaration.reached) : new Set();
+}
+
 /**
- * The names of `Class`'s methods, inherited ones included, that carry no
- * access rule at all: a test that expects none fails the build when someone
- * adds an endpoint and forgets its guard.
+ * The names of `Class`'s handler methods, inherited ones included, that carry
+ * no access rule at all: a test that expects none fails the build when
+ * someone adds an endpoint and forgets its guard. The library's own helpers
+ * (a View's `getContextData`, `renderToResponse`...) are not handlers, and a
+ * View's HTTP verb methods are covered when its `dispatch` carries a rule.
  *
  * @example
  * expect(findUnguardedHandlers(ItemsController)).to.deep.equal([]);
@@ -34,7 +46,8 @@ export function findUnguardedHandlers(Class: AnyClass): string[] {
   if (typeof Class !== 'function') {
     throw new TypeError(`findUnguardedHandlers: expected a class, got ${String(Class)}`);
   }
+  const covered = coveredByEntry(Class);
   return handlerMethods(Class)
-    .filter((handler) => rulesOf(handler.method).length === 0)
+    .filter((handler) => rulesOf(handler.method).length === 0 && !covered.has(handler.name))
     .map((handler) => handler.name);
 }

@@ -1,0 +1,88 @@
+import type { PermissionCheck } from '../auth/has-permission.js';
+import { type AuthenticationCheck, userOf } from '../auth/is-authenticated.js';
+import { describeValue } from '../response/header-value.js';
+import { assertFunction } from '../settings.js';
+import { authenticationGate } from './authentication-gate.js';
+import { forbidUnless } from './forbid-unless.js';
+import { isThenable } from './gate.js';
+import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
+import { type GuardOptions, readGuardOptions } from './guard-options.js';
+
+type SyncCheck = (request: any) => boolean;
+type SyncPermissionCheck = (user: any, perm: string, request: any) => boolean;
+
+/** Options of `permissionRequiredAjax`, all optional: each overrides the app-wide setting. */
+export interface PermissionRequiredAjaxOptions<
+  Check extends AuthenticationCheck = AuthenticationCheck,
+  Permission extends PermissionCheck = PermissionCheck,
+> extends GuardOptions<Check> {
+  /** [hasPermission=settings.hasPermission] Decides each permission: exactly `true` grants it. */
+  readonly hasPermission?: Permission;
+}
+
+const GUARD = 'permissionRequiredAjax';
+
+function readPerms(perms: unknown): readonly string[] {
+  const list: unknown = typeof perms === 'string' ? [perms] : perms;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new TypeError(`${GUARD}: expected a permission name or a non-empty array of them, got ${describeValue(perms)}`);
+  }
+  for (const perm of list) {
+    if (typeof perm !== 'string' || perm === '') {
+      throw new TypeError(
+        `${GUARD}: every permission must be a non-empty string such as "items.delete", got ${describeValue(perm)}`,
+      );
+    }
+  }
+  return Object.freeze([...list]);
+}
+
+// Every permission, in order, until one is missing: `true` or a Promise of it.
+function holdsAll(check: PermissionCheck, user: unknown, perms: readonly string[], request: unknown, from = 0): unknown {
+  for (let i = from; i < perms.length; i++) {
+    const answer = check(user, perms[i] as string, request);
+    if (isThenable(answer)) {
+      return Promise.resolve(answer).then((settled) => settled === true && holdsAll(check, user, perms, request, i + 1));
+    }
+    if (answer !== true) return false;
+  }
+  return true;
+}
+
+/**
+ * Django's `permission_required` for AJAX views: an anonymous call gets the
+ * 401 JSON of `loginRequiredAjax`, an authenticated one that lacks any of
+ * the permissions gets a 403 (`"Permission denied"`, errorcode
+ * `settings.errorCodes.permission`, `"PERMISSION_DENIED"` by default), and
+ * the handler does not run. Each permission is decided by
+ * `options.hasPermission(user, perm, request)`, else the app-wide setting,
+ * else `user.hasPerm(perm)` or `user.permissions`. A check that may return a
+ * Promise makes the guarded call asynchronous: the types then accept only
+ * methods that return a Promise.
+ *
+ * @example
+ * class Items {
+ *   @permissionRequiredAjax('items.delete')
+ *   remove(req: Request): JsonResponse { ... }
+ * }
+ */
+export function permissionRequiredAjax(
+  perms: string | readonly string[],
+  options?: PermissionRequiredAjaxOptions<SyncCheck, SyncPermissionCheck>,
+): GuardDecorator;
+export function permissionRequiredAjax(
+  perms: string | readonly string[],
+  options: PermissionRequiredAjaxOptions,
+): GuardDecorator<PromiseLike<unknown>>;
+export function permissionRequiredAjax(
+  perms: string | readonly string[],
+  options?: PermissionRequiredAjaxOptions,
+): GuardDecorator<unknown> {
+  const required = readPerms(perms);
+  const resolved = readGuardOptions<PermissionRequiredAjaxOptions>(GUARD, options, { hasPermission: assertFunction });
+  const gate = authenticationGate(resolved, (request, settings) => {
+    const check = resolved.hasPermission ?? settings.hasPermission;
+    return forbidUnless(holdsAll(check, userOf(request), required, request), request, resolved, settings);
+  });
+  return guardDecorator('@permissionRequiredAjax()', gate, { kind: 'permission', perms: required });
+}

@@ -1,0 +1,45 @@
+import { type AuthenticationCheck, userOf } from '../auth/is-authenticated.js';
+import { describeValue } from '../response/header-value.js';
+import { authenticationGate } from './authentication-gate.js';
+import { forbidUnless } from './forbid-unless.js';
+import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
+import { type GuardOptions, readGuardOptions } from './guard-options.js';
+
+type SyncCheck = (request: any) => boolean;
+
+/** A user test: exactly `true` lets the call through. */
+export type UserTest<U = any, R = any> = (user: U, request: R) => boolean | PromiseLike<boolean>;
+
+/** Options of `userPassesTestAjax`: those of every guard. */
+export type UserPassesTestAjaxOptions<Check extends AuthenticationCheck = AuthenticationCheck> = GuardOptions<Check>;
+
+/**
+ * Django's `user_passes_test` for AJAX views: an anonymous call gets the 401
+ * JSON of `loginRequiredAjax`; an authenticated one runs `test(user,
+ * request)`, and anything but exactly `true` (or a Promise of it) gets a 403
+ * (`"Permission denied"`). A test that may return a Promise makes the guarded
+ * call asynchronous: the types then accept only methods that return a Promise.
+ * The rule recorded names the test: `{ kind: 'test', test: 'isStaff' }`.
+ *
+ * @example
+ * const isStaff = (user: User) => user.isStaff === true;
+ * class Reports {
+ *   @userPassesTestAjax(isStaff)
+ *   list(req: Request): JsonResponse { ... }
+ * }
+ */
+export function userPassesTestAjax(
+  test: (user: any, request: any) => boolean,
+  options?: UserPassesTestAjaxOptions<SyncCheck>,
+): GuardDecorator;
+export function userPassesTestAjax(test: UserTest, options?: UserPassesTestAjaxOptions): GuardDecorator<PromiseLike<unknown>>;
+export function userPassesTestAjax(test: UserTest, options?: UserPassesTestAjaxOptions): GuardDecorator<unknown> {
+  if (typeof test !== 'function') {
+    throw new TypeError(`userPassesTestAjax: test must be a function (user, request) => boolean, got ${describeValue(test)}`);
+  }
+  const resolved = readGuardOptions<GuardOptions>('userPassesTestAjax', options);
+  const gate = authenticationGate(resolved, (request, settings) =>
+    forbidUnless(Reflect.apply(test, undefined, [userOf(request), request]), request, resolved, settings),
+  );
+  return guardDecorator('@userPassesTestAjax()', gate, { kind: 'test', test: test.name || 'anonymous' });
+}

@@ -1,0 +1,44 @@
+import { requestField } from './request-field.js';
+
+// An absolute-form target (`http://host/x`) or a Fetch Request's full URL.
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+// encodeURIComponent throws on a lone surrogate: it becomes U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+// A browser drops leading controls and spaces, and reads a run of slashes and
+// backslashes as the start of an authority: `//evil.example`, `/\evil.example`
+// and `/\t/evil.example` all name another host. One `/` names this one.
+function collapseLeading(path: string): string {
+  let start = 0;
+  while (start < path.length && (path.charCodeAt(start) <= 0x20 || path[start] === '/' || path[start] === '\\')) start++;
+  return `/${path.slice(start)}`;
+}
+
+function pathAndQuery(target: string): string {
+  if (!ABSOLUTE.test(target)) return target.split('#', 1)[0] as string;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return '/';
+  }
+}
+
+/**
+ * The path and query of any framework's request, safe to send back as a
+ * same-site `next` location: Express's `req.originalUrl`, Koa's
+ * `ctx.originalUrl`, Fastify's `request.url`, a Fetch Request's URL path and
+ * search, a plain object's `originalUrl` else `url`. Only ever the request
+ * target, never a Host or X-Forwarded-* header; an absolute-form target gives
+ * only its path and query; leading slashes and backslashes collapse to one
+ * `/`, so no result is read by a browser as another host.
+ *
+ * @example
+ * requestPath({ url: '//evil.example/x?y=1' }); // '/evil.example/x?y=1'
+ */
+export function requestPath(request: unknown): string {
+  const originalUrl = requestField(request, 'originalUrl');
+  const target = typeof originalUrl === 'string' ? originalUrl : requestField(request, 'url');
+  if (typeof target !== 'string') return '/';
+  return collapseLeading(pathAndQuery(target)).replace(LONE_SURROGATE, '\uFFFD');
+}
