@@ -31,11 +31,13 @@ export function accountPage(user: User): HtmlPage {
 </head>
 <body>
   <header class="banner">
-    <h1>Your account</h1>
-    <p>A page for browsers, guarded by <code>@loginRequired({ loginUrl: '/login' })</code>: an anonymous
-      visit is redirected to the login page, and comes back here after signing in.</p>
+    <div>
+      <h1>Your account</h1>
+      <p>A page for browsers, guarded by <code>@loginRequired({ loginUrl: '/login' })</code>: an anonymous
+        visit is redirected to the login page, and comes back here after logging in.</p>
+    </div>
   </header>
-  <main>
+  <main class="narrow">
     <section class="card" aria-labelledby="account-title">
       <h2 id="account-title">Signed in as ${username}</h2>
       <dl class="facts">

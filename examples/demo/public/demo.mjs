@@ -11,13 +11,15 @@ const NOTES = {
 
 // The call a 401 interrupted: it runs again once the user has logged in.
 let retry = null;
+let signedIn = false;
 
 function showUser(user) {
-  byId('who').textContent = user
+  signedIn = user !== null;
+  byId('who').textContent = signedIn
     ? `Signed in as ${user.username} (${user.permissions.length > 0 ? user.permissions.join(', ') : 'no permissions'})`
     : 'Not signed in';
-  byId('open-login').hidden = user !== null;
-  byId('logout').hidden = user === null;
+  byId('open-login').hidden = signedIn || !byId('login').hidden;
+  byId('logout').hidden = !signedIn;
 }
 
 function showAnswer(answer) {
@@ -56,37 +58,37 @@ function forgetItems() {
 function openLogin(reason) {
   byId('login-reason').textContent = reason;
   byId('login').hidden = false;
+  // One "Log in" button at a time: the form's.
+  byId('open-login').hidden = true;
   byId('username').focus();
 }
 
 function closeLogin() {
   byId('login').hidden = true;
+  byId('open-login').hidden = signedIn;
   retry = null;
 }
 
-/** Calls a protected endpoint and shows what came back; a 401 asks the user to log in, then retries. */
-async function call(method, path) {
+/**
+ * Calls a protected endpoint and shows what came back, passing a 200's body
+ * to `onData`. A 401 asks the user to log in, then runs the same call again.
+ */
+async function call(method, path, onData) {
   const answer = await callApi(method, path);
   showAnswer(answer);
+  if (answer.status === 200) onData(answer.body);
   if (answer.status === 401) {
     // The seed's point: the 401 JSON is "what you could then use to ask the user to login".
     showUser(null);
     forgetItems();
     openLogin(`${method} ${path} answered 401. Log in, and it runs again.`);
-    retry = () => call(method, path);
+    retry = () => call(method, path, onData);
   }
-  return answer;
 }
 
-async function listItems() {
-  const answer = await call('GET', '/api/items');
-  if (answer.status === 200) showItems(answer.body.items);
-}
+const listItems = () => call('GET', '/api/items', (body) => showItems(body.items));
 
-async function deleteItem(item) {
-  const answer = await call('DELETE', `/api/items/${item.id}`);
-  if (answer.status === 200) showItems(answer.body.items);
-}
+const deleteItem = (item) => call('DELETE', `/api/items/${item.id}`, (body) => showItems(body.items));
 
 bindLoginForm(byId('login-form'), async (user) => {
   const pending = retry;
