@@ -87,3 +87,36 @@ export async function startDemo(command: string, args: readonly string[]): Promi
     throw error;
   }
 }
+
+/** How a demo run that ended, ended. */
+export interface DemoExit {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the demo with `args` and `env` (on top of this process's) until it
+ * exits by itself, as it does when it cannot start.
+ *
+ * @example
+ * const { code, stderr } = await runDemo(['--framework', 'django']);
+ */
+export async function runDemo(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<DemoExit> {
+  const child = spawn(process.execPath, [DEMO_MAIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
+  const [code] = (await once(child, 'close')) as [number | null];
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
