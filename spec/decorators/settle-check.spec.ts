@@ -36,7 +36,7 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
       return outcome;
     };
   }
-  const after = <T>(ms: number, call: () => Promise<T>) => start(call)(ms);
+  const outcomeAfter = <T>(ms: number, call: () => Promise<T>) => start(call)(ms);
 
   describe('in loginRequiredAjax, after the default 10 seconds', () => {
     it('answers 503 JSON and never runs the handler', async () => {
@@ -62,7 +62,7 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
     it('answers after that many milliseconds, with that code', async () => {
       configure({ checkTimeout: 50, errorCodes: { timeout: 'E_SLOW' } });
       const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
-      const { value } = await after(50, () => guarded(signedIn));
+      const { value } = await outcomeAfter(50, () => guarded(signedIn));
       expect((value as JsonResponse<{ errorcode: string }>).body.errorcode).to.equal('E_SLOW');
     });
   });
@@ -71,7 +71,7 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
     it('decides on its answer and clears the timer', async () => {
       configure({ checkTimeout: 50 });
       const guarded = loginRequiredAjax({ isAuthenticated: async () => true })(async (_req: object) => 'ran');
-      expect((await after(1, () => guarded(signedIn))).value).to.equal('ran');
+      expect((await outcomeAfter(1, () => guarded(signedIn))).value).to.equal('ran');
       expect(clock.countTimers()).to.equal(0);
     });
 
@@ -102,13 +102,13 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
     it('answers 503 when the permission check never settles', async () => {
       configure({ checkTimeout: 20 });
       const guarded = permissionRequiredAjax('items.delete', { hasPermission: never })(async (_req: object) => 'ran');
-      expect(((await after(20, () => guarded(signedIn))).value as JsonResponse).status).to.equal(503);
+      expect(((await outcomeAfter(20, () => guarded(signedIn))).value as JsonResponse).status).to.equal(503);
     });
 
     it('answers 503 when the user test never settles', async () => {
       configure({ checkTimeout: 20 });
       const guarded = userPassesTestAjax(never)(async (_req: object) => 'ran');
-      expect(((await after(20, () => guarded(signedIn))).value as JsonResponse).status).to.equal(503);
+      expect(((await outcomeAfter(20, () => guarded(signedIn))).value as JsonResponse).status).to.equal(503);
     });
   });
 });
