@@ -94,7 +94,8 @@ bindLoginForm(byId('login-form'), async (user) => {
   const pending = retry;
   showUser(user);
   closeLogin();
-  if (pending) await pending();
+  // The call the 401 interrupted, else what a signed-in user came for: the items.
+  await (pending ?? listItems)();
 });
 
 byId('open-login').addEventListener('click', () => openLogin('Log in to call the protected endpoints.'));
@@ -109,3 +110,4 @@ byId('logout').addEventListener('click', async () => {
 const { body } = await getSession();
 byId('framework').textContent = body.framework;
 showUser(body.user);
+if (body.user !== null) await listItems();

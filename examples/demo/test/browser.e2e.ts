@@ -116,6 +116,14 @@ describe('the demo, in headless Chromium', () => {
         expect(body).to.include(SEED_403);
         expect(await page.items().count(), 'nothing deleted').to.equal(4);
         await screenshot('3-bob-403');
+      });
+
+      it('lists the items after a login from the Log in button, with no call to retry', async () => {
+        await page.logOut();
+        await page.page.getByRole('button', { name: 'Log in' }).click();
+        await page.logIn('alice', 'alice');
+        await page.shownAnswer('GET /api/items → 200');
+        expect(await page.items().count()).to.equal(4);
         await page.logOut();
       });
 
@@ -135,6 +143,8 @@ describe('the demo, in headless Chromium', () => {
         await page.logIn('bob', 'bob');
         await page.page.waitForURL(`${demo.url}/`);
         await page.who().filter({ hasText: 'Signed in as bob' }).waitFor();
+        // Signed in already, the page lists the items as it opens.
+        await page.shownAnswer('GET /api/items → 200');
       });
     });
   }
