@@ -67,8 +67,9 @@ export const startExpress: StartDemo = (options) => {
   app.get(
     '/account',
     toHandler((req, res) => {
+      // `account` runs only for a signed-in user; anyone else gets the guard's
+      // JsonResponse (a redirect, for a browser). The page itself is HTML.
       const answer = demo.account(req, req.user!);
-      // The guard's answer (a redirect, for a browser) is a JsonResponse; the page is HTML.
       return isJsonResponse(answer) ? answer : void res.type('html').send(answer.html);
     }),
   );

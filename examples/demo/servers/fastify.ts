@@ -63,8 +63,9 @@ export const startFastify: StartDemo = async ({ host, port }) => {
   app.get(
     '/account',
     toHandler((request, reply) => {
+      // `account` runs only for a signed-in user; anyone else gets the guard's
+      // JsonResponse (a redirect, for a browser). The page itself is HTML.
       const answer = demo.account(request, request.user!);
-      // The guard's answer (a redirect, for a browser) is a JsonResponse; the page is HTML.
       return isJsonResponse(answer) ? answer : reply.type('text/html; charset=utf-8').send(answer.html);
     }),
   );

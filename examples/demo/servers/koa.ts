@@ -59,13 +59,14 @@ export const startKoa: StartDemo = (options) => {
   );
   router.delete(
     '/api/items/:id',
-    toHandler((ctx) => demo.deleteItem(ctx, ctx.params.id as string)),
+    toHandler((ctx) => demo.deleteItem(ctx, ctx.params.id)),
   );
   router.get(
     '/account',
     toHandler((ctx) => {
+      // `account` runs only for a signed-in user; anyone else gets the guard's
+      // JsonResponse (a redirect, for a browser). The page itself is HTML.
       const answer = demo.account(ctx, ctx.state.user);
-      // The guard's answer (a redirect, for a browser) is a JsonResponse; the page is HTML.
       if (isJsonResponse(answer)) return answer;
       ctx.type = 'html';
       ctx.body = answer.html;
