@@ -155,7 +155,9 @@ describe('the demo, in headless Chromium', () => {
 
     it('builds what it needs and serves the page on Express', async () => {
       demo = await startDemo('npm', ['start', '--silent']);
-      const page = new DemoPage(await browser.newPage(), demo.url);
+      const tab = await browser.newPage();
+      tab.setDefaultTimeout(STEP_TIMEOUT_MS);
+      const page = new DemoPage(tab, demo.url);
       await page.open();
       expect(await page.page.locator('#framework').textContent()).to.equal('Express');
       await page.page.close();
