@@ -6,6 +6,8 @@ export interface DemoOptions {
   readonly framework: Framework;
   /** 0 picks a free port; the demo prints the URL it got. */
   readonly port: number;
+  /** A fixed time, in Unix milliseconds, for every timestamp the guards write: reproducible screenshots. */
+  readonly now: number | undefined;
   readonly help: boolean;
 }
 
@@ -16,6 +18,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm start [-- --framework ${FRAMEWORKS.join('|')}]
   --framework, -f   the framework that serves the demo (default: express)
+  --now <ms>        answer every request as if at this Unix time in milliseconds (default: the real clock)
   PORT              the port to listen on, on 127.0.0.1 (default: 3000; 0 picks a free one)`;
 
 const DEFAULT_PORT = 3000;
@@ -26,6 +29,12 @@ function readFramework(value: string): Framework {
   const name = value.toLowerCase();
   if (!isFramework(name)) throw new UsageError(`unknown framework "${value}": choose ${FRAMEWORKS.join(', ')}`);
   return name;
+}
+
+function readNow(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`--now must be a Unix time in milliseconds, got "${value}"`);
+  return Number(value);
 }
 
 function readPort(value: string | undefined): number {
@@ -43,11 +52,11 @@ function readPort(value: string | undefined): number {
  * readOptions(['--framework', 'koa'], { PORT: '0' }); // { framework: 'koa', port: 0, help: false }
  */
 export function readOptions(args: readonly string[], env: Readonly<Record<string, string | undefined>>): DemoOptions {
-  let values: { framework?: string; help?: boolean };
+  let values: { framework?: string; now?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { framework: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+      options: { framework: { type: 'string', short: 'f' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     // parseArgs explains an unknown option or a missing value well; only the type changes.
@@ -56,6 +65,7 @@ export function readOptions(args: readonly string[], env: Readonly<Record<string
   return {
     framework: readFramework(values.framework ?? 'express'),
     port: readPort(env.PORT),
+    now: readNow(values.now),
     help: values.help ?? false,
   };
 }

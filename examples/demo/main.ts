@@ -1,3 +1,4 @@
+import { configure } from 'ajax-guard';
 import { readOptions, USAGE, UsageError } from './cli-options.js';
 import { loadServer } from './servers/frameworks.js';
 
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+
+  const { now } = options;
+  if (now !== undefined) configure({ clock: () => now });
 
   const start = await loadServer(options.framework);
   let server: Awaited<ReturnType<typeof start>>;

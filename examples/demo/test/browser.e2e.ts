@@ -37,7 +37,8 @@ describe('the demo, in headless Chromium', () => {
       const screenshot = (name: string): Promise<void> => page.screenshot(resolve(SCREENSHOTS, framework, `${name}.png`));
 
       before(async () => {
-        demo = await startDemo(process.execPath, [DEMO_MAIN, '--framework', framework]);
+        // A fixed clock: the committed screenshot changes only when the page does.
+        demo = await startDemo(process.execPath, [DEMO_MAIN, '--framework', framework, '--now', '1764000000000']);
         context = await browser.newContext({ viewport: { width: 1180, height: 760 } });
         context.setDefaultTimeout(STEP_TIMEOUT_MS);
         const tab = await context.newPage();

@@ -4,8 +4,21 @@ import { inMode } from './support/decorator-mode.js';
 
 describe(inMode("the demo's command line: readOptions(args, env)"), () => {
   it('runs Express on port 3000 by default', () => {
-    expect(readOptions([], {})).to.deep.equal({ framework: 'express', port: 3000, help: false });
+    expect(readOptions([], {})).to.deep.equal({ framework: 'express', port: 3000, now: undefined, help: false });
   });
+
+  it('reads a fixed time for the timestamps from --now', () => {
+    expect(readOptions(['--now', '1764000000000'], {}).now).to.equal(1764000000000);
+  });
+
+  for (const now of ['soon', '-1', '1.5', '']) {
+    it(`refuses --now ${JSON.stringify(now)}`, () => {
+      expect(() => readOptions([`--now=${now}`], {})).to.throw(
+        UsageError,
+        `--now must be a Unix time in milliseconds, got "${now}"`,
+      );
+    });
+  }
 
   for (const args of [['--framework', 'koa'], ['--framework=koa'], ['-f', 'koa'], ['--framework', 'Koa']]) {
     it(`reads the framework from ${args.join(' ')}`, () => {
