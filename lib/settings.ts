@@ -11,6 +11,8 @@ export interface ErrorCodes {
   readonly authentication: string;
   /** [permission="PERMISSION_DENIED"] */
   readonly permission: string;
+  /** [timeout="CHECK_TIMEOUT"] The `errorcode` of the 503 an async check that outlasts `checkTimeout` gets. */
+  readonly timeout: string;
 }
 
 /** The app-wide defaults every guard reads on every call. */
@@ -26,13 +28,19 @@ export interface Settings {
   readonly hasPermission: PermissionCheck;
   /** [render=defaultRender] Builds the denial response: the seed's body by default. */
   readonly render: Renderer;
+  /** [checkTimeout=10000] Milliseconds an async check may take before the call gets a 503. */
+  readonly checkTimeout: number;
 }
 
 /** What `configure` accepts: any part of the settings, and any part of `errorCodes`. */
 export type SettingsInput = { readonly [K in keyof Settings]?: K extends 'errorCodes' ? Partial<ErrorCodes> : Settings[K] };
 
 const DEFAULTS: Settings = Object.freeze({
-  errorCodes: Object.freeze({ authentication: 'AUTHENTICATION_REQUIRED', permission: 'PERMISSION_DENIED' }),
+  errorCodes: Object.freeze({
+    authentication: 'AUTHENTICATION_REQUIRED',
+    permission: 'PERMISSION_DENIED',
+    timeout: 'CHECK_TIMEOUT',
+  }),
   challenge: 'Session',
   // Looked up on each call, not captured at import: sinon's fake timers
   // replace the global Date, and a captured Date.now would miss them.
@@ -40,6 +48,7 @@ const DEFAULTS: Settings = Object.freeze({
   isAuthenticated: defaultIsAuthenticated,
   hasPermission: defaultHasPermission,
   render: defaultRender,
+  checkTimeout: 10_000,
 });
 
 let current: Settings = DEFAULTS;
@@ -68,13 +77,22 @@ export function assertKnownKeys(input: object, known: readonly string[], owner: 
   }
 }
 
+const ERROR_CODE_NAMES = ['authentication', 'permission', 'timeout'] as const;
+
+/** Throws a TypeError naming `setting` unless `value` is a whole number of milliseconds a timer can wait. */
+function assertTimeout(value: unknown, setting: string): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
+    throw new TypeError(`${setting} must be a whole number of milliseconds from 1 to 2147483647, got ${describeValue(value)}`);
+  }
+}
+
 function mergeErrorCodes(input: unknown): ErrorCodes {
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(`configure: settings.errorCodes must be an object, got ${describeValue(input)}`);
   }
-  assertKnownKeys(input, ['authentication', 'permission'], 'configure: settings.errorCodes');
+  assertKnownKeys(input, ERROR_CODE_NAMES, 'configure: settings.errorCodes');
   const merged = { ...current.errorCodes };
-  for (const key of ['authentication', 'permission'] as const) {
+  for (const key of ERROR_CODE_NAMES) {
     const value = readProperty(input, key);
     if (value === undefined) continue;
     assertString(value, `configure: settings.errorCodes.${key}`);
@@ -99,6 +117,7 @@ const CHECKS: { readonly [K in keyof Settings]: (value: unknown) => Settings[K] 
   isAuthenticated: checked(assertFunction, 'isAuthenticated'),
   hasPermission: checked(assertFunction, 'hasPermission'),
   render: checked(assertFunction, 'render'),
+  checkTimeout: checked(assertTimeout, 'checkTimeout'),
 };
 const NAMES = Object.keys(CHECKS) as (keyof Settings)[];
 

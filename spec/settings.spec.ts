@@ -28,8 +28,13 @@ describe(inMode('configure(settings)'), () => {
   describe('the defaults it returns on first use', () => {
     it('are the documented ones', () => {
       const defaults = configure({});
-      expect(defaults.errorCodes).to.deep.equal({ authentication: 'AUTHENTICATION_REQUIRED', permission: 'PERMISSION_DENIED' });
+      expect(defaults.errorCodes).to.deep.equal({
+        authentication: 'AUTHENTICATION_REQUIRED',
+        permission: 'PERMISSION_DENIED',
+        timeout: 'CHECK_TIMEOUT',
+      });
       expect(defaults.challenge).to.equal('Session');
+      expect(defaults.checkTimeout).to.equal(10_000);
       expect(defaults.isAuthenticated).to.equal(defaultIsAuthenticated);
       expect(defaults.hasPermission).to.equal(defaultHasPermission);
       expect(defaults.render).to.equal(defaultRender);
@@ -82,8 +87,16 @@ describe(inMode('configure(settings)'), () => {
     it('merges it into the codes in force', () => {
       configure({ errorCodes: { permission: 'E_PERM' } });
       const settings = configure({ errorCodes: { authentication: 'E_AUTH' } });
-      expect(settings.errorCodes).to.deep.equal({ authentication: 'AUTHENTICATION_REQUIRED', permission: 'E_PERM' });
-      expect(configure({}).errorCodes).to.deep.equal({ authentication: 'E_AUTH', permission: 'E_PERM' });
+      expect(settings.errorCodes).to.deep.equal({
+        authentication: 'AUTHENTICATION_REQUIRED',
+        permission: 'E_PERM',
+        timeout: 'CHECK_TIMEOUT',
+      });
+      expect(configure({}).errorCodes).to.deep.equal({
+        authentication: 'E_AUTH',
+        permission: 'E_PERM',
+        timeout: 'CHECK_TIMEOUT',
+      });
     });
   });
 

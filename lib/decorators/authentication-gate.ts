@@ -3,6 +3,7 @@ import { currentSettings, type Settings } from '../settings.js';
 import { type Gate, isThenable } from './gate.js';
 import type { GuardOptions } from './guard-options.js';
 import { refuse } from './refuse.js';
+import { settleCheck } from './settle-check.js';
 
 /** A further check, run once the caller is known to be authenticated. */
 export type ThenCheck = (request: unknown, settings: Settings) => ReturnType<Gate>;
@@ -14,7 +15,8 @@ export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResp
  * A gate that refuses an unauthenticated call (with a 401, unless `anonymous`
  * answers otherwise, as `loginRequired`'s redirect does), then, when given,
  * runs `then` (a permission or user test). Only exactly `true` authenticates;
- * a throwing or rejecting check propagates, so the handler never runs.
+ * a throwing or rejecting check propagates, so the handler never runs, and an
+ * async check that outlasts `settings.checkTimeout` gets a 503.
  */
 export function authenticationGate(
   options: GuardOptions,
@@ -26,7 +28,7 @@ export function authenticationGate(
     const answer = (options.isAuthenticated ?? settings.isAuthenticated)(request);
     if (answer === true) return then?.(request, settings);
     if (!isThenable(answer)) return anonymous(request, settings);
-    return Promise.resolve(answer).then((settled) =>
+    return settleCheck(answer, settings, (settled) =>
       settled === true ? then?.(request, settings) : anonymous(request, settings),
     );
   };

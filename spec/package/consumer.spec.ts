@@ -160,6 +160,31 @@ describe('the packed tarball in a consumer project', function () {
 
           it('records the rules for introspection', () => {
             expect(report.rules).to.deep.equal([[{ kind: 'login' }], [{ kind: 'login' }], [{ kind: 'anonymous' }]]);
+            expect(report.adminRules).to.deep.equal([{ kind: 'login' }, { kind: 'permission', perms: ['items.delete'] }]);
+          });
+
+          it('answers 403 for a missing permission and runs the handler for a granted one', () => {
+            expect(report.forbidden).to.deep.include({ status: 403, promise: false });
+            expect(JSON.parse(report.forbidden.body)).to.include({
+              status: '403',
+              message: 'Permission denied',
+              errorcode: 'PERMISSION_DENIED',
+            });
+            expect(report.permitted).to.deep.include({ status: 200, body: '{"removed":true}' });
+          });
+
+          it('redirects a browser navigation to the login page with next', () => {
+            expect(report.redirect.status).to.equal(302);
+            expect(report.redirect.headers).to.include({
+              location: '/login?next=%2Faccount%3Ftab%3D1',
+              vary: 'Accept, X-Requested-With',
+            });
+          });
+
+          it("compiles and runs the seed's MyView, and finds no unguarded handler on it", () => {
+            expect(report.viewAnonymous).to.deep.include({ status: 401, body: SEED_401 });
+            expect(report.viewUser).to.deep.include({ status: 200, body: '{"mine":true}' });
+            expect(report.unguardedViews).to.deep.equal([]);
           });
         });
       }
