@@ -15,11 +15,16 @@ import sinon from 'sinon';
 import { anyOr, FIELD_VALUE, headerText, strangeFunction, TOKEN, writableHeaders } from '../support/arbitraries.js';
 import { inMode } from '../support/decorator-mode.js';
 
-const RUNS = { numRuns: 300 };
 const FUNCTIONS = ['clock', 'isAuthenticated', 'hasPermission', 'render'] as const;
 
 const SETTING_VALUES = {
-  errorCodes: anyOr(fc.record({ authentication: anyOr(fc.string()), permission: anyOr(fc.string()) }, { requiredKeys: [] })),
+  errorCodes: anyOr(
+    fc.record(
+      { authentication: anyOr(fc.string()), permission: anyOr(fc.string()), timeout: anyOr(fc.string()) },
+      { requiredKeys: [] },
+    ),
+  ),
+  checkTimeout: anyOr(fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.double(), fc.integer())),
   challenge: anyOr(fc.oneof(fc.constantFrom('Session', 'Bearer realm="api"'), headerText)),
   clock: anyOr(
     fc.oneof(
@@ -52,6 +57,8 @@ function expectWellFormed(settings: Settings): void {
   expect(Object.isFrozen(settings) && Object.isFrozen(settings.errorCodes), 'frozen').to.equal(true);
   expect(settings.errorCodes.authentication).to.be.a('string');
   expect(settings.errorCodes.permission).to.be.a('string');
+  expect(settings.errorCodes.timeout).to.be.a('string');
+  expect(Number.isInteger(settings.checkTimeout) && settings.checkTimeout >= 1, 'checkTimeout').to.equal(true);
   expect(FIELD_VALUE.test(settings.challenge) && TOKEN.test(settings.challenge.split(' ', 1)[0] as string), 'challenge').to.equal(
     true,
   );
@@ -105,7 +112,8 @@ describe(inMode('property: configure(anything)'), () => {
             expect(error).to.be.instanceOf(TypeError);
             refused++;
             const after = inForce();
-            for (const name of ['challenge', ...FUNCTIONS] as const) expect(after[name], name).to.equal(before[name]);
+            for (const name of ['challenge', 'checkTimeout', ...FUNCTIONS] as const)
+              expect(after[name], name).to.equal(before[name]);
             expect(after.errorCodes).to.deep.equal(before.errorCodes);
             continue;
           }
@@ -114,13 +122,13 @@ describe(inMode('property: configure(anything)'), () => {
           const after = inForce();
           expectWellFormed(after);
           const given = input as Record<string, unknown>;
-          for (const name of ['challenge', ...FUNCTIONS] as const) {
+          for (const name of ['challenge', 'checkTimeout', ...FUNCTIONS] as const) {
             expect(after[name], name).to.equal(given[name] === undefined ? before[name] : given[name]);
           }
           expectAnonymousCallSafe(after);
         }
       }),
-      RUNS,
+      { numRuns: 500 },
     );
     // Both outcomes are drawn often: the property says something about each.
     expect(accepted, 'configurations accepted').to.be.above(50);

@@ -1,9 +1,10 @@
 import { EventEmitter, once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { configure, type JsonResponse, jsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { CALLERS, callerOf, credentialsOf, disconnected } from '../support/callers.js';
+import { pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { FRAMEWORKS } from '../support/frameworks.js';
 import { call } from '../support/http-client.js';
@@ -47,6 +48,11 @@ class Faulty {
     return answer('rejectingCheck');
   }
 
+  @loginRequiredAjax({ isAuthenticated: () => new Promise<boolean>(() => {}) })
+  async neverChecked(_request: object): Promise<JsonResponse> {
+    return answer('neverChecked');
+  }
+
   @loginRequiredAjax({ isAuthenticated: (request) => checkOnceGone(request, 'allowedOnceGone', () => true) })
   async allowedOnceGone(_request: object): Promise<JsonResponse> {
     return answer('allowedOnceGone');
@@ -76,6 +82,9 @@ class Faulty {
   }
 }
 
+const CHECK_TIMEOUT_503 =
+  '{"status":"503","message":"Authentication check timed out","timestamp":"1764000000","errorcode":"CHECK_TIMEOUT"}';
+
 // What the client-gone routes do last, once the client has gone.
 const LAST_STEP = {
   '/allowed-once-gone': 'allowedOnceGone: answered',
@@ -98,7 +107,10 @@ describe(inMode('faults, over real HTTP'), () => {
     sinon.stub(console, 'error');
     sinon.stub(console, 'info');
   });
-  afterEach(() => sinon.restore());
+  afterEach(() => {
+    sinon.restore();
+    resetSettings();
+  });
 
   for (const framework of FRAMEWORKS) {
     describe(`through ${framework.name}`, () => {
@@ -109,6 +121,7 @@ describe(inMode('faults, over real HTTP'), () => {
           '/ok': () => ({ ok: true }),
           '/throwing-check': (request) => faulty.throwingCheck(request),
           '/rejecting-check': (request) => faulty.rejectingCheck(request),
+          '/never-settles': (request) => faulty.neverChecked(request),
           '/allowed-once-gone': (request) => faulty.allowedOnceGone(request),
           '/refused-once-gone': (request) => faulty.refusedOnceGone(request),
           '/failed-once-gone': (request) => faulty.failedOnceGone(request),
@@ -139,6 +152,24 @@ describe(inMode('faults, over real HTTP'), () => {
           });
         });
       }
+
+      describe('when the authentication check never settles', () => {
+        beforeEach(() => {
+          pinClock();
+          configure({ checkTimeout: 50 });
+        });
+
+        it('answers the 503 of settings.checkTimeout, never runs the handler, and keeps serving', async () => {
+          const { status, headers, body } = await call(`${server.url}/never-settles`, { headers: credentialsOf(CALLERS[0]) });
+          expect(status).to.equal(503);
+          expect(body).to.equal(CHECK_TIMEOUT_503);
+          expect(headers.get('content-type')).to.equal('application/json; charset=utf-8');
+          expect(headers.get('cache-control')).to.equal('no-store');
+          expect(headers.get('retry-after')).to.equal('1');
+          expect(ran.has('neverChecked'), 'the handler ran').to.equal(false);
+          await expectStillServing();
+        });
+      });
 
       for (const path of Object.keys(framework.partialWrites)) {
         describe(`when the handler fails after a partial write (${path.slice(1)})`, () => {
