@@ -31,7 +31,9 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
 
 function answer(reply: FastifyReply, value: unknown): void {
   if (value !== undefined) send(reply, toJsonResponse(value));
-  else if (!reply.sent) reply.code(204).send();
+  // Fastify 4's `sent` means ended: a response whose body stream failed
+  // half-way has its headers out but never ends, and must not get a 204.
+  else if (!reply.sent && !reply.raw.headersSent) reply.code(204).send();
 }
 
 /**

@@ -34,16 +34,32 @@ function answer(ctx: Context, value: unknown): void {
   else if (ctx.body === undefined && ctx.respond !== false) ctx.status = 204;
 }
 
+// Once the response has started, Koa can no longer answer an error, and it
+// leaves the connection open (its ctx.onerror only emits): end it, as
+// Express does, so the client sees a cut answer instead of waiting forever.
+function fail(ctx: Context, error: unknown): never {
+  if (ctx.res.headersSent && !ctx.res.writableEnded) ctx.res.destroy();
+  throw error;
+}
+
 /**
  * A Koa middleware (Koa 2 and 3) from a function that returns, sync or
  * async, a JsonResponse (written as is), other data (200 JSON), or
  * `undefined` (204, unless a body is already set or `ctx.respond` is false).
  * A throw or rejection propagates, as Koa expects, to the app's error
- * handling middleware and `app.on('error')`.
+ * handling middleware and `app.on('error')`; when the function had already
+ * started writing the response, the connection is ended first.
  *
  * @example
  * router.get('/me', toHandler((ctx) => account.me(ctx, ctx.state.user)));
  */
 export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<Ctx>): (ctx: Ctx, next: Next) => unknown {
-  return (ctx, next) => whenSettled(fn(ctx, next), (value) => answer(ctx, value));
+  return (ctx, next) => {
+    try {
+      const written = whenSettled(fn(ctx, next), (value) => answer(ctx, value));
+      return written instanceof Promise ? written.catch((error: unknown) => fail(ctx, error)) : written;
+    } catch (error) {
+      return fail(ctx, error);
+    }
+  };
 }

@@ -5,7 +5,8 @@ import fastifySession from '@fastify/session';
 import { jsonResponse } from 'ajax-guard';
 import { send, toHandler } from 'ajax-guard/fastify';
 import { expect } from 'chai';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import sinon from 'sinon';
 import {
   AccountController,
   ALICE,
@@ -105,6 +106,14 @@ describe(inMode('ajax-guard/fastify'), () => {
     'with @fastify/jwt verified in an onRequest hook',
     harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken),
   );
+
+  describe('toHandler(fn) when fn returns undefined after the response has started', () => {
+    it('writes nothing more, even where Fastify 4 does not count the reply as sent', () => {
+      const reply = { sent: false, raw: { headersSent: true }, code: sinon.spy() };
+      toHandler(() => undefined)({} as FastifyRequest, reply as unknown as FastifyReply);
+      expect(reply.code.called).to.equal(false);
+    });
+  });
 
   describe('send(reply, response) with a 304', () => {
     let server: RunningServer;

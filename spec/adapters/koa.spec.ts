@@ -13,6 +13,7 @@ import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen } from '../support/http-server.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
+import { rejectionOf } from '../support/promises.js';
 import { signInWithSession } from '../support/sign-in.js';
 
 // The previous major, installed under an alias for these tests.
@@ -64,6 +65,15 @@ function app(Framework: typeof Koa, account: AccountController): Koa {
       ctx.res.writeHead(203, { 'content-type': 'text/plain' }).end('written raw');
     }),
   );
+  router.get(
+    '/partial',
+    toHandler(async (ctx) => {
+      ctx.status = 200;
+      ctx.flushHeaders();
+      ctx.res.write('partial');
+      throw new Error('failed after a partial write');
+    }),
+  );
   server.use(router.routes());
   return server;
 }
@@ -92,6 +102,14 @@ describe(inMode('ajax-guard/koa'), () => {
       it('leaves it alone', async () => {
         const { status, body } = await call(`${server.url}/raw`);
         expect([status, body]).to.deep.equal([203, 'written raw']);
+      });
+    });
+
+    describe('when the function fails after it has started writing the response', () => {
+      it('cuts the connection, so the client never takes a half-written answer for a whole one, then serves the next request', async () => {
+        const failure = await rejectionOf(call(`${server.url}/partial`));
+        expect(failure).to.be.instanceOf(TypeError);
+        expect((await call(`${server.url}/raw`)).status).to.equal(203);
       });
     });
 

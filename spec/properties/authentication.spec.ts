@@ -1,4 +1,4 @@
-import { configure, defaultIsAuthenticated, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { configure, defaultIsAuthenticated, isJsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import sinon from 'sinon';
@@ -38,6 +38,63 @@ const jsonRequest = fc
     ),
   }))
   .value.map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+// A copy of `request` in which its `at`-th object (depth first, the request
+// itself first, counted modulo how many there are) is `change(copy)`.
+function changeNthObject(request: object, at: number, change: (node: Record<string, unknown>) => object): object {
+  const nodes: unknown[] = [];
+  const count = (node: unknown): void => {
+    if (!isObject(node)) return;
+    nodes.push(node);
+    for (const value of Object.values(node)) count(value);
+  };
+  count(request);
+  const target = nodes[at % nodes.length];
+  const copy = (node: unknown): unknown => {
+    if (!isObject(node)) return node;
+    const cloned: Record<string, unknown> = Array.isArray(node) ? ([] as unknown as Record<string, unknown>) : {};
+    // Defined, not assigned: a `__proto__` key stays an own key.
+    for (const [key, value] of Object.entries(node)) {
+      Object.defineProperty(cloned, key, { value: copy(value), enumerable: true, writable: true, configurable: true });
+    }
+    return node === target ? change(cloned) : cloned;
+  };
+  return copy(request) as object;
+}
+
+const TRAPS = [
+  'get',
+  'has',
+  'getOwnPropertyDescriptor',
+  'getPrototypeOf',
+  'ownKeys',
+  'defineProperty',
+  'set',
+  'deleteProperty',
+  'isExtensible',
+  'preventExtensions',
+] as const;
+
+const objectRequest = jsonRequest.filter(isObject);
+
+// The default guard on `hostile`, a booby-trapped copy of `request`: the
+// handler runs only when `request` authenticates; otherwise the call throws
+// `failure` itself or refuses with the 401.
+function expectNoMoreThanFrom(request: object, hostile: object, failure: Error): void {
+  const handler = sinon.fake.returns('ran');
+  let answer: unknown;
+  try {
+    answer = loginRequiredAjax()(handler)(hostile);
+  } catch (error) {
+    expect(error, 'what the call threw').to.equal(failure);
+    expect(handler.called, 'the handler ran').to.equal(false);
+    return;
+  }
+  if (handler.called) expect(oracle(request), 'the request authenticates without the trap').to.equal(true);
+  else expect(isJsonResponse(answer) && answer.status, 'the refusal').to.equal(401);
+}
 
 describe(inMode('property: who is authenticated'), () => {
   afterEach(() => resetSettings());
@@ -162,6 +219,47 @@ describe(inMode('property: who is authenticated'), () => {
           loginRequiredAjax()(handler)(make());
           expect(handler.called).to.equal(false);
         }),
+      );
+    });
+
+    // A getter or a trap that throws either is reached, and fails the call
+    // with its own error, or is not, and then changes nothing: so the handler
+    // runs only for a request that authenticates without it.
+    it('lets a throwing getter anywhere in the request (user, state, flags) only fail the call or refuse it', () => {
+      fc.assert(
+        fc.property(objectRequest, fc.nat(), fc.constantFrom(...KEYS), (request, at, key) => {
+          const failure = new Error(`getter ${key}`);
+          const hostile = changeNthObject(request, at, (node) =>
+            Object.defineProperty(node, key, {
+              get() {
+                throw failure;
+              },
+              enumerable: true,
+              configurable: true,
+            }),
+          );
+          expectNoMoreThanFrom(request, hostile, failure);
+        }),
+        RUNS,
+      );
+    });
+
+    it('lets proxies whose traps throw, on the request, its user or its state, only fail the call or refuse it', () => {
+      fc.assert(
+        fc.property(objectRequest, fc.nat(), fc.subarray([...TRAPS], { minLength: 1 }), (request, at, traps) => {
+          const failure = new Error(`trap ${traps.join()}`);
+          const throwing = Object.fromEntries(
+            traps.map((trap) => [
+              trap,
+              () => {
+                throw failure;
+              },
+            ]),
+          );
+          const hostile = changeNthObject(request, at, (node) => new Proxy(node, throwing));
+          expectNoMoreThanFrom(request, hostile, failure);
+        }),
+        RUNS,
       );
     });
 

@@ -1,17 +1,10 @@
 import { configure, jsonResponse, resetSettings, serializeResponse } from 'ajax-guard';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { FIELD_VALUE, headerText, TOKEN } from '../support/arbitraries.js';
 import { inMode } from '../support/decorator-mode.js';
 
 const RUNS = { numRuns: 300 };
-const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-// Any string, ASCII controls and non-ASCII included, and often a near-miss of a valid value.
-const headerText = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\r', '\n', '\0', '\x7f', 'é', '=', '"') }),
-);
 
 describe(inMode('property: responses and header values'), () => {
   afterEach(() => resetSettings());

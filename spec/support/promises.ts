@@ -11,3 +11,16 @@ export function rejectionOf(value: unknown): Promise<unknown> {
     (reason: unknown) => reason,
   );
 }
+
+/**
+ * `promise`, or a rejection naming `what` once `ms` have passed: a test that
+ * waits for something the server should do fails, rather than hangs, when it
+ * never happens.
+ */
+export function within<T>(promise: Promise<T>, what: string, ms = 5000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
