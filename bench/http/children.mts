@@ -25,6 +25,8 @@ export interface Child {
   call<T>(command: string, args: unknown, timeoutMs: number): Promise<T>;
   /** Asks the child to exit on its own (so a profiler writes its file), killing it after `timeoutMs`. */
   exit(timeoutMs: number): Promise<void>;
+  /** Kills the child now. */
+  kill(): void;
 }
 
 interface Reply {
@@ -96,7 +98,7 @@ export function spawnChild(
       if ('failed' in reply) return reject(new Error(`${name} failed: ${reply.failed}`));
       if ('ready' in reply) {
         clearTimeout(timer);
-        return resolve({ info: reply.ready, call, exit });
+        return resolve({ info: reply.ready, call, exit, kill: () => child.kill('SIGKILL') });
       }
       const waiting = pending.get(reply.id ?? -1);
       pending.delete(reply.id ?? -1);

@@ -1,11 +1,11 @@
 /**
  * The load generator, in a process of its own (pinned to the other core than
- * the servers): runs autocannon on the parent's `run` command. Latency is
- * kept per microsecond here, since autocannon's own histogram counts whole
- * milliseconds and a loopback request takes a fraction of one.
+ * the servers): runs autocannon on the parent's `run` command, and keeps
+ * each response's latency to the microsecond (see latency.mts).
  */
 import autocannon from 'autocannon';
 import { answer } from './answer.mjs';
+import type { Histogram } from './latency.mjs';
 
 /** One load run's request. */
 export interface LoadRequest {
@@ -21,26 +21,14 @@ export interface LoadResult {
   /** Responses received. */
   readonly requests: number;
   readonly durationMs: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
+  readonly latencies: Histogram;
   readonly errors: number;
-  readonly timeouts: number;
   /** Responses by status code. */
   readonly statuses: Record<string, number>;
 }
 
 // Microsecond buckets up to one second; anything slower counts in the last.
 const latencies = new Uint32Array(1_000_000);
-
-function percentile(count: number, fraction: number): number {
-  const rank = Math.ceil(count * fraction);
-  let seen = 0;
-  for (let micros = 0; micros < latencies.length; micros++) {
-    seen += latencies[micros] as number;
-    if (seen >= rank) return micros / 1000;
-  }
-  return latencies.length / 1000;
-}
 
 async function run({ url, headers, connections, duration }: LoadRequest): Promise<LoadResult> {
   latencies.fill(0);
@@ -58,13 +46,15 @@ async function run({ url, headers, connections, duration }: LoadRequest): Promis
   });
   const statuses: Record<string, number> = {};
   for (const [code, { count: n = 0 }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = n;
+  const histogram: [number, number][] = [];
+  for (let micros = 0; micros < latencies.length; micros++) {
+    if (latencies[micros] !== 0) histogram.push([micros, latencies[micros]!]);
+  }
   return {
     requests: count,
     durationMs: result.finish.getTime() - result.start.getTime(),
-    p50Ms: percentile(count, 0.5),
-    p99Ms: percentile(count, 0.99),
+    latencies: histogram,
     errors: result.errors,
-    timeouts: result.timeouts,
     statuses,
   };
 }

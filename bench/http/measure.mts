@@ -1,5 +1,6 @@
 /** One measurement: a variant under load on one path, seen from the client and from the server's own accounting. */
 import type { Child } from './children.mjs';
+import { mergeInto, percentile } from './latency.mjs';
 import type { LoadRequest, LoadResult } from './load.mjs';
 import { expectedStatus, type Framework, headersFor, type Path } from './plan.mjs';
 import { ROUTE } from './scenario.mjs';
@@ -13,7 +14,13 @@ export interface Target {
   readonly server: Child;
 }
 
-/** What one measurement found. */
+/** One stretch of measured load: what the client saw, and the server's own usage meanwhile. */
+export interface Part {
+  readonly load: LoadResult;
+  readonly usage: ServerUsage;
+}
+
+/** What one round found for a variant on a path, over all its parts. */
 export interface Sample {
   readonly round: number;
   readonly requestsPerSecond: number;
@@ -45,7 +52,7 @@ function checkStatuses(target: Target, path: Path, result: LoadResult): void {
   }
 }
 
-/** Unmeasured load, to let the JIT and the connections settle. */
+/** Unmeasured load, to let the JIT and the connections settle; none for 0 seconds. */
 export async function warm(target: Target, path: Path, load: Child, connections: number, seconds: number): Promise<void> {
   if (seconds === 0) return;
   const result = await load.call<LoadResult>('run', request(target, path, connections, seconds), loadTimeout(seconds));
@@ -53,27 +60,28 @@ export async function warm(target: Target, path: Path, load: Child, connections:
 }
 
 /** Measures `target` on `path` for `seconds`, the server counting its own CPU time meanwhile. */
-export async function measure(
-  target: Target,
-  path: Path,
-  load: Child,
-  connections: number,
-  seconds: number,
-  round: number,
-): Promise<Sample> {
+export async function measure(target: Target, path: Path, load: Child, connections: number, seconds: number): Promise<Part> {
   await target.server.call('start', null, CONTROL_TIMEOUT_MS);
   const result = await load.call<LoadResult>('run', request(target, path, connections, seconds), loadTimeout(seconds));
   const usage = await target.server.call<ServerUsage>('stop', null, CONTROL_TIMEOUT_MS);
   checkStatuses(target, path, result);
-  if (result.requests === 0) throw new Error(`${target.framework} ${target.variant} (${path}) answered nothing in ${seconds} s`);
+  return { load: result, usage };
+}
+
+/** One round's sample from its parts: totals over totals, and percentiles of the merged latencies. */
+export function combine(target: Target, path: Path, round: number, parts: readonly Part[]): Sample {
+  const sum = (of: (part: Part) => number): number => parts.reduce((total, part) => total + of(part), 0);
+  const requests = sum((part) => part.load.requests);
+  if (requests === 0) throw new Error(`${target.framework} ${target.variant} (${path}) answered nothing in round ${round + 1}`);
+  const latencies = parts.reduce((merged, part) => mergeInto(merged, part.load.latencies), new Map<number, number>());
   return {
     round,
-    requestsPerSecond: result.requests / (result.durationMs / 1000),
-    p50Ms: result.p50Ms,
-    p99Ms: result.p99Ms,
-    cpuMicrosPerRequest: usage.cpuMicros / result.requests,
-    serverCpuShare: usage.cpuMicros / usage.wallMicros,
-    requests: result.requests,
-    errors: result.errors,
+    requestsPerSecond: requests / (sum((part) => part.load.durationMs) / 1000),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    cpuMicrosPerRequest: sum((part) => part.usage.cpuMicros) / requests,
+    serverCpuShare: sum((part) => part.usage.cpuMicros) / sum((part) => part.usage.wallMicros),
+    requests,
+    errors: sum((part) => part.load.errors),
   };
 }

@@ -5,9 +5,9 @@ import { FRAMEWORKS, type Framework } from './plan.mjs';
 export interface Options {
   /** Interleaved rounds: every variant on both paths once per round. */
   readonly rounds: number;
-  /** Seconds of measured load per variant, path and round. */
+  /** Seconds of measured load per variant, path and round, in two halves (see run.mts). */
   readonly duration: number;
-  /** Seconds of unmeasured load just before each measurement, and per variant and path before the first round (0: none). */
+  /** Seconds of unmeasured load just before each half, and per variant and path before the first round (0: none). */
   readonly warmup: number;
   /** Concurrent keep-alive connections of the load generator. */
   readonly connections: number;
@@ -18,15 +18,15 @@ export interface Options {
   readonly out: string;
 }
 
-const FULL = { rounds: 9, duration: 2, warmup: 0.5 };
+const FULL = { rounds: 9, duration: 2, warmup: 0.25 };
 // Under two minutes in all, on two cores.
-const QUICK = { rounds: 3, duration: 0.5, warmup: 0.2 };
+const QUICK = { rounds: 3, duration: 0.5, warmup: 0.1 };
 
 export const USAGE = `npm run bench [-- options]
   --quick              ${QUICK.rounds} rounds of ${QUICK.duration} s (under two minutes)
   --rounds N           interleaved rounds [${FULL.rounds}]
-  --duration S         measured seconds per variant, path and round [${FULL.duration}]
-  --warmup S           unmeasured seconds before each measurement, 0 for none [${FULL.warmup}]
+  --duration S         measured seconds per variant, path and round, in two halves [${FULL.duration}]
+  --warmup S           unmeasured seconds before each half, 0 for none [${FULL.warmup}]
   --connections N      keep-alive connections of the load generator [16]
   --framework NAME     only this framework (repeatable): ${FRAMEWORKS.join(', ')}
   --no-peers           leave NestJS and routing-controllers out

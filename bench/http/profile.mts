@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { killAll, spawnChild } from './children.mjs';
 import { type CpuProfile, type Share, summarizeProfile } from './cpu-profile.mjs';
-import { measure, warm } from './measure.mjs';
+import { combine, measure, warm } from './measure.mjs';
 import { FRAMEWORKS, type Framework, PATHS, type Path, VARIANTS } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,7 +35,7 @@ async function profileOne(framework: Framework, variant: string, way: Path, seco
   ]);
   const target = { framework, variant, url: `http://127.0.0.1:${(server.info as { port: number }).port}`, server };
   await warm(target, way, load, 16, 1);
-  const sample = await measure(target, way, load, 16, seconds, 0);
+  const sample = combine(target, way, 0, [await measure(target, way, load, 16, seconds)]);
   await server.exit(10_000);
   await load.exit(5_000);
   const [file] = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'));

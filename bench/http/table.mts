@@ -30,7 +30,39 @@ function rowLine(row: Row): string {
   ]);
 }
 
-/** One table per framework and path, then the targets. */
+const SUMMARY_HEADER = [
+  'framework',
+  'variant',
+  '200: req/s',
+  'server CPU µs/req',
+  'CPU ×hand',
+  '401: req/s',
+  'server CPU µs/req',
+  'CPU ×hand',
+];
+
+// Every variant on one line: medians, and the CPU ratio that the targets are about.
+function summary(report: Report): string[] {
+  const out = [line(SUMMARY_HEADER), line(SUMMARY_HEADER.map((_, i) => (i < 2 ? '---' : '---:')))];
+  for (const framework of FRAMEWORKS) {
+    for (const row of report.rows.filter((r) => r.framework === framework && r.path === 'authenticated')) {
+      const refused = report.rows.find((r) => r.framework === framework && r.variant === row.variant && r.path === 'anonymous');
+      const cells = [row, refused].flatMap((r) =>
+        r === undefined
+          ? ['', '', '']
+          : [
+              number(r.requestsPerSecond.median, 0),
+              number(r.cpuMicrosPerRequest.median, 1),
+              ratio(r.toHandWritten.cpuMicrosPerRequest),
+            ],
+      );
+      out.push(line([NAMES[framework] ?? framework, row.variant, ...cells]));
+    }
+  }
+  return out;
+}
+
+/** One table per framework and path, a summary, then the targets. */
 export function formatReport(report: Report): string {
   const out: string[] = [];
   for (const framework of FRAMEWORKS) {
@@ -46,6 +78,7 @@ export function formatReport(report: Report): string {
       }
     }
   }
+  out.push('### Summary (medians over rounds; ratios are medians of per-round ratios)', '', ...summary(report), '');
   out.push('### ajax-guard against the hand-written check (medians of per-round ratios, min–max)', '');
   const targetHeader = [
     'framework',
