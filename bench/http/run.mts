@@ -4,6 +4,7 @@
  * rounds (see rounds.mts). Prints Markdown tables on stdout (progress goes to
  * stderr) and writes the JSON report. See `--help`.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -18,19 +19,27 @@ const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
 
-function versions(): Record<string, string> {
+// A package's version from its package.json, found up from its entry point
+// when its exports do not expose it (as @koa/router's do not).
+function versionOf(name: string): string {
   const require = createRequire(import.meta.url);
-  const names = ['express', 'koa', '@koa/router', 'fastify', '@nestjs/core', 'routing-controllers', 'autocannon'];
-  return Object.fromEntries(
-    names.map((name) => {
-      try {
-        return [name, (require(`${name}/package.json`) as { version: string }).version];
-      } catch {
-        return [name, 'not installed'];
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    try {
+      for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const file = path.join(dir, 'package.json');
+        const found = existsSync(file)
+          ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string })
+          : undefined;
+        if (found?.name === name) return found.version;
       }
-    }),
-  );
+    } catch {}
+    return 'not installed';
+  }
 }
+
+const PACKAGES = ['express', 'koa', '@koa/router', 'fastify', '@nestjs/core', 'routing-controllers', 'autocannon'];
 
 async function run(options: Options): Promise<Report> {
   const startedAt = new Date().toISOString();
@@ -47,7 +56,7 @@ async function run(options: Options): Promise<Report> {
     pinned: canPin ? { servers: SERVER_CORE, load: LOAD_CORE } : false,
     serverEnv: { NODE_ENV: 'production' },
     options,
-    versions: versions(),
+    versions: Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
   };
   return { meta, unavailable, rows, targets, answers };
 }
