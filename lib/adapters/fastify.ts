@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isThenable } from '../decorators/gate.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
-import { whenSettled } from './when-settled.js';
 
 /**
  * What `toHandler` wraps: a Fastify handler that returns its answer.
@@ -14,11 +14,18 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
   reply: Rep,
 ) => unknown;
 
+const asIs = (text: string): string => text;
+// What Fastify holds when no reply serializer is set.
+const UNSET = null as unknown as typeof asIs;
+
 /**
  * Writes one JsonResponse through Fastify: its status and headers as they
- * are, and the body as JSON text serialized once. The text goes as a Buffer,
- * so that Fastify neither serializes it again nor rewrites its content type;
- * Fastify's onSend hooks still run, and it sets `content-length` (HEAD too).
+ * are, and the body as JSON text serialized once. The text goes through a
+ * pass-through reply serializer, so that Fastify neither serializes it again
+ * (as a reply serializer the app set would) nor adds a charset to its content
+ * type, and nothing copies it into a Buffer; the serializer is unset once the
+ * text has passed, so a later error answer is serialized as usual. Fastify's
+ * onSend hooks still run, and it sets `content-length` (HEAD too).
  *
  * @example
  * app.setNotFoundHandler((request, reply) => send(reply, jsonResponse({ error: 'not found' }, { status: 404 })));
@@ -26,7 +33,10 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
 export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
   const { status, headers, body } = serializeResponse(response);
   reply.code(status).headers(headers);
-  return reply.send(body === '' ? undefined : Buffer.from(body)) as Rep;
+  if (body === '') return reply.send() as Rep;
+  // Fastify runs the reply serializer within send, before any onSend hook.
+  reply.serializer(asIs).send(body);
+  return reply.serializer(UNSET) as Rep;
 }
 
 function answer(reply: FastifyReply, value: unknown): void {
@@ -50,9 +60,14 @@ export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep exten
   fn: FastifyHandlerFunction<Req, Rep>,
 ): (request: Req, reply: Rep) => Promise<Rep> | undefined {
   return (request, reply) => {
-    const written = whenSettled(fn(request, reply), (value) => answer(reply, value));
+    const value = fn(request, reply);
+    // Answered at once when synchronous: no Promise, no closure per request.
+    if (!isThenable(value)) return void answer(reply, value);
     // An async handler resolves to the reply, which Fastify awaits until the
     // response has ended, rather than sending a second time.
-    return written instanceof Promise ? written.then(() => reply) : undefined;
+    return Promise.resolve(value).then((settled) => {
+      answer(reply, settled);
+      return reply;
+    });
   };
 }

@@ -11,6 +11,21 @@ export type ThenCheck = (request: unknown, settings: Settings) => ReturnType<Gat
 /** The answer to an unauthenticated call. */
 export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResponse;
 
+// The asynchronous continuation lives out here: a closure inside the gate
+// would capture `request` and `settings`, and V8 would then allocate their
+// context on every call, the synchronous ones too.
+function afterAsyncCheck(
+  answer: PromiseLike<unknown>,
+  request: unknown,
+  settings: Settings,
+  then: ThenCheck | undefined,
+  anonymous: AnonymousAnswer,
+): ReturnType<Gate> {
+  return settleCheck(answer, settings, (settled) =>
+    settled === true ? then?.(request, settings) : anonymous(request, settings),
+  );
+}
+
 /**
  * A gate that refuses an unauthenticated call (with a 401, unless `anonymous`
  * answers otherwise, as `loginRequired`'s redirect does), then, when given,
@@ -28,8 +43,6 @@ export function authenticationGate(
     const answer = (options.isAuthenticated ?? settings.isAuthenticated)(request);
     if (answer === true) return then?.(request, settings);
     if (!isThenable(answer)) return anonymous(request, settings);
-    return settleCheck(answer, settings, (settled) =>
-      settled === true ? then?.(request, settings) : anonymous(request, settings),
-    );
+    return afterAsyncCheck(answer, request, settings, then, anonymous);
   };
 }

@@ -22,8 +22,27 @@ export interface JsonResponseInit {
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 // Only responses built here are recognised: a look-alike object from user
-// code or a request body is data, never a status and headers to obey.
-const made = new WeakSet<object>();
+// code or a request body is data, never a status and headers to obey. The
+// mark is a private field, which nothing outside this class can add or copy:
+// checking it is a field lookup, where a WeakSet of responses costs a weak
+// table insert per response and collector work after it.
+class MadeResponse<T> implements JsonResponse<T> {
+  readonly #made = true;
+  constructor(
+    readonly status: number,
+    readonly headers: Readonly<Record<string, string>>,
+    readonly body: T,
+  ) {
+    Object.freeze(this);
+  }
+
+  static isMade(value: object): boolean {
+    return #made in value;
+  }
+}
+
+// The headers of every response built with no init: frozen, so one object serves them all.
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
 
 /**
  * Builds a response whose body a test can read directly.
@@ -32,7 +51,9 @@ const made = new WeakSet<object>();
  * const res = jsonResponse({ items: [] });            // 200
  * const gone = jsonResponse({ error: 'gone' }, { status: 410 });
  */
-export function jsonResponse<T>(body: T, init: JsonResponseInit = {}): JsonResponse<T> {
+export function jsonResponse<T>(body: T, init?: JsonResponseInit): JsonResponse<T> {
+  // The common case, a handler's 200, skips reading an init it was not given.
+  if (init === undefined) return new MadeResponse(200, DEFAULT_HEADERS, body);
   // Read as requests are: a polluted Object.prototype.status or .headers must
   // not turn every response into a 500 or smuggle headers into it.
   const status = (readProperty(init, 'status') as number | undefined) ?? 200;
@@ -47,12 +68,10 @@ export function jsonResponse<T>(body: T, init: JsonResponseInit = {}): JsonRespo
     // Defined, not assigned: a header named `__proto__` must stay a header.
     Object.defineProperty(headers, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
   }
-  const response = Object.freeze({ status, headers: Object.freeze(headers), body });
-  made.add(response);
-  return response;
+  return new MadeResponse(status, Object.freeze(headers), body);
 }
 
 /** True only for objects made by `jsonResponse` (in the ESM or the CommonJS build alike). */
 export function isJsonResponse(value: unknown): value is JsonResponse {
-  return typeof value === 'object' && value !== null && made.has(value);
+  return typeof value === 'object' && value !== null && MadeResponse.isMade(value);
 }

@@ -115,6 +115,60 @@ describe(inMode('ajax-guard/fastify'), () => {
     });
   });
 
+  for (const [version, framework] of [
+    ['Fastify 5', Fastify],
+    ['Fastify 4', Fastify4],
+  ] as const) {
+    describe(`send(reply, response) on ${version}, whatever the reply was set to do`, () => {
+      const text = '{"note":"kept as is"}';
+      const inject = async (prepare: (app: FastifyInstance) => void) => {
+        const app = framework();
+        prepare(app);
+        const { statusCode, headers, body } = await app.inject({ method: 'GET', url: '/' });
+        await app.close();
+        return { statusCode, type: headers['content-type'], body };
+      };
+
+      it('writes the text as it is through a reply serializer the app set', async () => {
+        const answer = await inject((app) =>
+          app.get('/', (_request, reply) =>
+            send(
+              reply.serializer((payload) => `wrapped ${JSON.stringify(payload)}`),
+              jsonResponse({ note: 'kept as is' }),
+            ),
+          ),
+        );
+        expect(answer).to.deep.equal({ statusCode: 200, type: 'application/json; charset=utf-8', body: text });
+      });
+
+      it('keeps a JSON content type that names no charset', async () => {
+        const response = jsonResponse({ note: 'kept as is' }, { headers: { 'content-type': 'application/vnd.api+json' } });
+        const answer = await inject((app) => app.get('/', (_request, reply) => send(reply, response)));
+        expect(answer).to.deep.equal({ statusCode: 200, type: 'application/vnd.api+json', body: text });
+      });
+
+      it("serializes a later error answer as the app's error handler returns it", async () => {
+        const answer = await inject((app) => {
+          // Fails on the text only: the error answer passes.
+          app.addHook('onSend', async (_request, _reply, payload) => {
+            if (payload === text) throw new Error('onSend failed');
+            return payload;
+          });
+          app.setErrorHandler((error: Error, _request, reply) => {
+            reply.code(502);
+            return { failed: error.message };
+          });
+          app.get('/', (_request, reply) => send(reply, jsonResponse({ note: 'kept as is' })));
+        });
+        expect(answer).to.deep.equal({
+          statusCode: 502,
+          type: 'application/json; charset=utf-8',
+          body: '{"failed":"onSend failed"}',
+        });
+      });
+    });
+  }
+
   describe('send(reply, response) with a 304', () => {
     let server: RunningServer;
     before(async () => {

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: every framework's variants on both paths, on 127.0.0.1,
+ * servers on one core and the load generator on the other, interleaved over
+ * rounds (see rounds.mts). Prints Markdown tables on stdout (progress goes to
+ * stderr) and writes the JSON report. See `--help`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { canPin, killAll } from './children.mjs';
+import { type Options, parseOptions, USAGE } from './options.mjs';
+import { type Report, summarize } from './report.mjs';
+import { LOAD_CORE, runRounds, SERVER_CORE } from './rounds.mjs';
+import { formatReport } from './table.mjs';
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+// A package's version from its package.json, found up from its entry point
+// when its exports do not expose it (as @koa/router's do not).
+function versionOf(name: string): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    try {
+      for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const file = path.join(dir, 'package.json');
+        const found = existsSync(file)
+          ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string })
+          : undefined;
+        if (found?.name === name) return found.version;
+      }
+    } catch {}
+    return 'not installed';
+  }
+}
+
+const PACKAGES = ['express', 'koa', '@koa/router', 'fastify', '@nestjs/core', 'routing-controllers', 'autocannon'];
+
+async function run(options: Options): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  log(canPin ? `servers on core ${SERVER_CORE}, load on core ${LOAD_CORE}` : 'taskset not found: processes unpinned');
+  const { series, answers, unavailable } = await runRounds(options, log);
+  for (const { framework, variant, reason } of unavailable) log(`${variant} on ${framework}: not available (${reason})`);
+  const { rows, targets } = summarize(series);
+  const meta = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    pinned: canPin ? { servers: SERVER_CORE, load: LOAD_CORE } : false,
+    serverEnv: { NODE_ENV: 'production' },
+    options,
+    versions: Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
+  };
+  return { meta, unavailable, rows, targets, answers };
+}
+
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+} else {
+  try {
+    const options = parseOptions(process.argv.slice(2));
+    const report = await run(options);
+    await mkdir(path.dirname(options.out), { recursive: true });
+    await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(formatReport(report));
+    console.log(`\nJSON report: ${options.out}`);
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    killAll();
+  }
+}
