@@ -58,7 +58,7 @@ const REQUEST_BLIND = new Set<Renderer>([defaultRender, problemDetails]);
 
 interface Memo {
   settings: Settings | undefined;
-  timestamp: string;
+  second: number;
   response: JsonResponse | undefined;
 }
 type Memos = Record<DenialReason, Memo>;
@@ -68,7 +68,7 @@ const memos = new WeakMap<GuardOptions, Memos>();
 function memosOf(options: GuardOptions): Memos {
   let found = memos.get(options);
   if (found === undefined) {
-    const empty = (): Memo => ({ settings: undefined, timestamp: '', response: undefined });
+    const empty = (): Memo => ({ settings: undefined, second: Number.NaN, response: undefined });
     found = { unauthenticated: empty(), forbidden: empty() };
     memos.set(options, found);
   }
@@ -81,14 +81,15 @@ function memosOf(options: GuardOptions): Memos {
  * `www-authenticate` challenge.
  */
 export function refuse(reason: DenialReason, request: unknown, options: GuardOptions, settings: Settings): JsonResponse {
-  const timestamp = String(Math.floor(settings.clock() / 1000));
+  // Compared as a number: a memo hit builds no string at all.
+  const second = Math.floor(settings.clock() / 1000);
   const renderer = options.render ?? settings.render;
-  if (!REQUEST_BLIND.has(renderer)) return render(reason, request, options, settings, renderer, timestamp);
+  if (!REQUEST_BLIND.has(renderer)) return render(reason, request, options, settings, renderer, String(second));
   const memo = memosOf(options)[reason];
-  if (memo.settings === settings && memo.timestamp === timestamp && memo.response !== undefined) return memo.response;
-  const response = keepSerialized(render(reason, request, options, settings, renderer, timestamp));
+  if (memo.settings === settings && memo.second === second && memo.response !== undefined) return memo.response;
+  const response = keepSerialized(render(reason, request, options, settings, renderer, String(second)));
   memo.settings = settings;
-  memo.timestamp = timestamp;
+  memo.second = second;
   memo.response = response;
   return response;
 }
