@@ -1,19 +1,10 @@
 import { addRule, keepIdentity } from '../metadata/access-rule.js';
 import { handlerMethods } from '../metadata/handler-methods.js';
 import { decoratorForms } from './decorator-forms.js';
-
-type AnyFunction = (...args: any[]) => any;
-type AnyClass = abstract new (...args: any[]) => any;
+import type { AnyClass, AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
 
 /** The decorator `allowAnonymous()` returns: it marks, and never wraps. */
-export interface AllowAnonymousDecorator {
-  <C extends AnyClass>(target: C, context?: ClassDecoratorContext<C>): C;
-  <F extends AnyFunction>(method: F, context: ClassMethodDecoratorContext<any, F>): F;
-  <F extends AnyFunction>(
-    target: object,
-    key: string | symbol,
-    descriptor: TypedPropertyDescriptor<F>,
-  ): TypedPropertyDescriptor<F>;
+export interface AllowAnonymousDecorator extends ClassOrMethodDecorator {
   // `context?: undefined`: a TC39 setter must not pass for a plain handler.
   <F extends AnyFunction>(handler: F, context?: undefined): F;
 }

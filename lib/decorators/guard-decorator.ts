@@ -1,12 +1,10 @@
 import type { AccessRule } from '../metadata/access-rule.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { decoratorForms } from './decorator-forms.js';
+import type { AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
 import type { Gate } from './gate.js';
 import { decorateHandlers } from './guard-class.js';
 import { guardFunction } from './guard-function.js';
-
-type AnyFunction = (...args: any[]) => any;
-type AnyClass = abstract new (...args: any[]) => any;
 
 /** A guarded function: it returns what the handler returns, or the refusal. */
 export type Guarded<F extends AnyFunction> = (
@@ -19,17 +17,7 @@ export type Guarded<F extends AnyFunction> = (
  * what a decorated method must return: anything with a synchronous check,
  * a Promise when the check may be asynchronous.
  */
-export interface GuardDecorator<Returns = unknown> {
-  /** On a class, either decorator mode: guards every handler method but those marked `@allowAnonymous()`. */
-  <C extends AnyClass>(target: C, context?: ClassDecoratorContext<C>): C;
-  /** On a method, standard (TC39) decorators. */
-  <F extends (...args: any[]) => Returns>(method: F, context: ClassMethodDecoratorContext<any, F>): F;
-  /** On a method, legacy `experimentalDecorators`. */
-  <F extends (...args: any[]) => Returns>(
-    target: object,
-    key: string | symbol,
-    descriptor: TypedPropertyDescriptor<F>,
-  ): TypedPropertyDescriptor<F>;
+export interface GuardDecorator<Returns = unknown> extends ClassOrMethodDecorator<Returns> {
   /**
    * Around a plain function, as Django's `login_required_ajax(view_func)`.
    * (`context?: undefined` keeps TypeScript, which lets a decorator take fewer

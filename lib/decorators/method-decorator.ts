@@ -1,21 +1,12 @@
 import { findMethod } from '../metadata/handler-methods.js';
 import { describeValue } from '../response/header-value.js';
 import { decoratorForms } from './decorator-forms.js';
+import type { AnyClass, AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
 
 type FunctionDecorator = (fn: any) => any;
-type AnyFunction = (...args: any[]) => any;
-type AnyClass = abstract new (...args: any[]) => any;
 
 /** The decorator `methodDecorator` returns: on a method, or on a class given a method name. */
-export interface MethodDecorator {
-  <C extends AnyClass>(target: C, context?: ClassDecoratorContext<C>): C;
-  <F extends AnyFunction>(method: F, context: ClassMethodDecoratorContext<any, F>): F;
-  <F extends AnyFunction>(
-    target: object,
-    key: string | symbol,
-    descriptor: TypedPropertyDescriptor<F>,
-  ): TypedPropertyDescriptor<F>;
-}
+export interface MethodDecorator extends ClassOrMethodDecorator {}
 
 /**
  * Django's `method_decorator`: turns function decorators, `(fn) => fn`, into
