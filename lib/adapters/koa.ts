@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
+import { isThenable } from '../decorators/gate.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
-import { whenSettled } from './when-settled.js';
 
 /**
  * What `toHandler` wraps: a Koa middleware that returns its answer.
@@ -56,8 +56,12 @@ function fail(ctx: Context, error: unknown): never {
 export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<Ctx>): (ctx: Ctx, next: Next) => unknown {
   return (ctx, next) => {
     try {
-      const written = whenSettled(fn(ctx, next), (value) => answer(ctx, value));
-      return written instanceof Promise ? written.catch((error: unknown) => fail(ctx, error)) : written;
+      const value = fn(ctx, next);
+      // A synchronous answer is written at once, with no closure made for it.
+      if (!isThenable(value)) return answer(ctx, value);
+      return Promise.resolve(value)
+        .then((settled) => answer(ctx, settled))
+        .catch((error: unknown) => fail(ctx, error));
     } catch (error) {
       return fail(ctx, error);
     }
