@@ -3,6 +3,7 @@ import type { DenialReason, Renderer } from '../response/denial.js';
 import { describeValue } from '../response/header-value.js';
 import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { problemDetails } from '../response/problem-details.js';
+import { unixSeconds } from '../response/seed-error.js';
 import { keepSerialized } from '../response/serialize.js';
 import type { Settings } from '../settings.js';
 import type { GuardOptions } from './guard-options.js';
@@ -82,7 +83,7 @@ function memosOf(options: GuardOptions): Memos {
  */
 export function refuse(reason: DenialReason, request: unknown, options: GuardOptions, settings: Settings): JsonResponse {
   // Compared as a number: a memo hit builds no string at all.
-  const second = Math.floor(settings.clock() / 1000);
+  const second = unixSeconds(settings);
   const renderer = options.render ?? settings.render;
   if (!REQUEST_BLIND.has(renderer)) return render(reason, request, options, settings, renderer, String(second));
   const memo = memosOf(options)[reason];

@@ -1,13 +1,14 @@
-import { type JsonResponse, jsonResponse } from '../response/json-response.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { seedErrorResponse, unixSeconds } from '../response/seed-error.js';
 import type { Settings } from '../settings.js';
 import type { Gate } from './gate.js';
 
 // Fixed text, seed-shaped: the caller learns to retry, and nothing more.
 function checkTimedOut(settings: Settings): JsonResponse {
-  const timestamp = String(Math.floor(settings.clock() / 1000));
-  return jsonResponse(
-    { status: '503', message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
-    { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '1' } },
+  const timestamp = String(unixSeconds(settings));
+  return seedErrorResponse(
+    { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
+    { 'cache-control': 'no-store', 'retry-after': '1' },
   );
 }
 

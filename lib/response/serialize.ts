@@ -1,5 +1,6 @@
 import { currentSettings } from '../settings.js';
 import { isJsonResponse, type JsonResponse, jsonResponse } from './json-response.js';
+import { seedErrorResponse, unixSeconds } from './seed-error.js';
 
 /** A response ready for the wire: status, lower-case headers and the body as JSON text. */
 export interface SerializedResponse {
@@ -23,12 +24,16 @@ export function keepSerialized(response: JsonResponse): JsonResponse {
 
 // Fixed text: nothing of the failed body, and no stack, reaches the wire.
 function serializationFailure(): SerializedResponse {
-  const timestamp = String(Math.floor(currentSettings().clock() / 1000));
-  return {
-    status: 500,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: `{"status":"500","message":"Response could not be serialized","timestamp":"${timestamp}","errorcode":"SERIALIZATION_FAILED"}`,
-  };
+  const { status, headers, body } = seedErrorResponse(
+    {
+      status: 500,
+      message: 'Response could not be serialized',
+      timestamp: String(unixSeconds(currentSettings())),
+      errorcode: 'SERIALIZATION_FAILED',
+    },
+    { 'cache-control': 'no-store' },
+  );
+  return { status, headers, body: JSON.stringify(body) };
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { SeedErrorBody } from '../response/default-render.js';
-import { type JsonResponse, jsonResponse } from '../response/json-response.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { type SeedErrorBody, seedErrorResponse, unixSeconds } from '../response/seed-error.js';
 import { currentSettings } from '../settings.js';
 
 /**
@@ -7,9 +7,9 @@ import { currentSettings } from '../settings.js';
  * format, with the `allow` header RFC 9110 requires.
  */
 export function methodNotAllowed(allowed: readonly string[]): JsonResponse<SeedErrorBody> {
-  const timestamp = String(Math.floor(currentSettings().clock() / 1000));
-  return jsonResponse(
-    { status: '405', message: 'Method not allowed', timestamp, errorcode: 'METHOD_NOT_ALLOWED' },
-    { status: 405, headers: { allow: allowed.join(', '), 'cache-control': 'no-store' } },
+  const timestamp = String(unixSeconds(currentSettings()));
+  return seedErrorResponse(
+    { status: 405, message: 'Method not allowed', timestamp, errorcode: 'METHOD_NOT_ALLOWED' },
+    { allow: allowed.join(', '), 'cache-control': 'no-store' },
   );
 }
