@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { isThenable } from '../decorators/gate.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
-import { whenSettled } from './when-settled.js';
 
 /**
  * What `toHandler` wraps: an Express handler that returns its answer.
@@ -64,12 +64,18 @@ export function toHandler<Req extends Request = Request, Res extends Response = 
       passedOn = true;
       next(error);
     };
-    const write = (value: unknown): void => {
-      if (!passedOn) answer(res, value);
-    };
     try {
-      const written = whenSettled(fn(req, res, passOn), write);
-      if (written instanceof Promise) written.catch(next);
+      const value = fn(req, res, passOn);
+      // A synchronous answer is written at once, with no Promise made for it.
+      if (!isThenable(value)) {
+        if (!passedOn) answer(res, value);
+        return;
+      }
+      Promise.resolve(value)
+        .then((settled) => {
+          if (!passedOn) answer(res, settled);
+        })
+        .catch(next);
     } catch (error) {
       next(error);
     }
