@@ -9,4 +9,3 @@ export function describeValue(value: unknown): string {
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-
