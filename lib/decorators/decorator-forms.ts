@@ -39,14 +39,15 @@ function looksLikeTranspiledClass(fn: AnyFunction): boolean {
 }
 
 // The 2018-09 decorators proposal hands a decorator one descriptor object
-// (`{ kind, key, placement, descriptor }`): what Next.js's SWC emits when
-// `experimentalDecorators` is off. Neither mode this library supports.
+// (`{ kind, key, placement, descriptor }` for a member, `{ kind, elements }`
+// for a class): what Next.js's SWC emits when `experimentalDecorators` is
+// off. Neither mode this library supports.
 function isProposalDescriptor(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
     Object.hasOwn(value, 'kind') &&
-    (Object.hasOwn(value, 'placement') || Object.hasOwn(value, 'descriptor'))
+    (Object.hasOwn(value, 'descriptor') || Object.hasOwn(value, 'placement') || Object.hasOwn(value, 'elements'))
   );
 }
 
