@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { configure, type GuardDecorator, jsonResponse, requestHeader } from 'ajax-guard';
+import { configure, type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { requestHeader } from 'ajax-guard/adapter';
 import { toHandler, toMiddleware, toResponse } from 'ajax-guard/fetch';
 import { expect } from 'chai';
 import { Hono } from 'hono';

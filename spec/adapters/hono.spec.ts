@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { configure, type GuardDecorator, jsonResponse, loginRequired, loginRequiredAjax, requestHeader, View } from 'ajax-guard';
+import { configure, type GuardDecorator, jsonResponse, loginRequired, loginRequiredAjax, View } from 'ajax-guard';
+import { requestHeader } from 'ajax-guard/adapter';
 import * as fetchAdapter from 'ajax-guard/fetch';
 import { send, toHandler, toMiddleware } from 'ajax-guard/hono';
 import { expect } from 'chai';

@@ -71,7 +71,7 @@ describe(inMode('checkAccess(guard, request)'), () => {
       ['a plain object', { gate: () => undefined }],
     ] as const) {
       it(`is a TypeError naming checkAccess for ${what}`, () => {
-        expect(() => checkAccess(value as never, anonymousRequest())).to.throw(TypeError, /^checkAccess needs a guard/);
+        expect(() => checkAccess(value as never, anonymousRequest())).to.throw(TypeError, /^checkAccess: expected a guard/);
       });
     }
   });

@@ -90,6 +90,7 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
 
     describe('given a function that looks like a transpiled class', () => {
       it('throws a TypeError naming the guard, since its methods would stay unguarded', () => {
+        // biome-ignore lint/correctness/noComponentHookFactories: a constructor function, named as ES5 classes are
         function LegacyItems(this: object) {}
         LegacyItems.prototype.list = (_req: object) => 'listed';
         expect(() => loginRequiredAjax()(LegacyItems)).to.throw(
@@ -122,7 +123,7 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
     it('is a TypeError that names experimentalDecorators', () => {
       expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(descriptor)).to.throw(
         TypeError,
-        /^@loginRequiredAjax\(\) was applied as the 2018-09 decorators proposal does it .*"experimentalDecorators": true/,
+        /^@loginRequiredAjax\(\) was applied as a 2018-09 proposal decorator.*"experimentalDecorators": true/,
       );
     });
 

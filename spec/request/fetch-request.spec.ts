@@ -1,4 +1,5 @@
-import { defaultIsAuthenticated, requestHeader, requestMethod, requestPath } from 'ajax-guard';
+import { defaultIsAuthenticated } from 'ajax-guard';
+import { requestHeader, requestMethod, requestPath } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { type Context, Hono } from 'hono';
 import { inMode } from '../support/decorator-mode.js';

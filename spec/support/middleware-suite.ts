@@ -1,4 +1,5 @@
-import { configure, type GuardDecorator, loginRequired, loginRequiredAjax, requestHeader, type Settings } from 'ajax-guard';
+import { configure, type GuardDecorator, loginRequired, loginRequiredAjax, type Settings } from 'ajax-guard';
+import { requestHeader } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
 import { CALLERS, callerFor, credentialsOf } from './callers.js';
@@ -141,8 +142,8 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
     describe('given something that is not a guard', () => {
       it('is a TypeError that names toMiddleware', () => {
-        expect(() => harness.toMiddleware(loginRequiredAjax)).to.throw(TypeError, /^toMiddleware needs a guard/);
-        expect(() => harness.toMiddleware(() => undefined)).to.throw(TypeError, /^toMiddleware needs a guard/);
+        expect(() => harness.toMiddleware(loginRequiredAjax)).to.throw(TypeError, /^toMiddleware: expected a guard/);
+        expect(() => harness.toMiddleware(() => undefined)).to.throw(TypeError, /^toMiddleware: expected a guard/);
       });
     });
   });
