@@ -37,10 +37,10 @@ function fastifySerialization(this: FastifyReply, payload: unknown): string {
 }
 
 function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Record<string, string>>): void {
-  reply.code(status);
-  for (const [name, value] of Object.entries(headers)) {
-    reply.header(name, name === 'vary' ? mergeVary(reply.getHeader('vary'), value) : value);
-  }
+  // Read before `headers` replaces it: only a response with a vary of its own merges.
+  const prior = Object.hasOwn(headers, 'vary') ? reply.getHeader('vary') : undefined;
+  reply.code(status).headers(headers);
+  if (prior !== undefined) reply.header('vary', mergeVary(prior, headers.vary as string));
 }
 
 /**
