@@ -136,6 +136,18 @@ describe(inMode('ajax-guard/hono'), () => {
     }
   });
 
+  describe('toHandler(fn) when fn returns a Response of its own', () => {
+    it('passes it through as it is', async () => {
+      const hono = new Hono();
+      hono.get(
+        '/',
+        toHandler((c) => c.text('made by Hono', 418)),
+      );
+      const response = await hono.request('/');
+      expect([response.status, await response.text()]).to.deep.equal([418, 'made by Hono']);
+    });
+  });
+
   describe('send(c, response)', () => {
     const answer = (handler: (c: Context) => Response) => {
       const hono = new Hono();
