@@ -115,11 +115,16 @@ describe(inMode('loginRequired: browsers, scripts and htmx'), () => {
   });
 
   describe('when the request path holds dot-segments', () => {
-    for (const target of ['/..//evil.example', '/a/../..//evil.example/x', '/%2e%2e//evil.example', '/.%2E/\\evil.example']) {
-      it(`should send ${target} back as a path on this site`, () => {
-        const next = nextOf(guard({ url: target, headers: { accept: BROWSER } }).headers.location);
-        expect(next).to.match(/^\/[^/\\]/);
-        expect(new URL(next as string, 'http://site.example').host).to.equal('site.example');
+    const targets: Record<string, string> = {
+      '/..//evil.example': '/evil.example',
+      '/a/../..//evil.example/x': '/evil.example/x',
+      '/%2e%2e//evil.example': '/evil.example',
+      '/.%2E/\\evil.example': '/evil.example',
+      '/a/./b/../c?d=/../e': '/a/c?d=/../e',
+    };
+    for (const [target, next] of Object.entries(targets)) {
+      it(`should send ${target} back as ${next}, which no browser reads as another host`, () => {
+        expect(nextOf(guard({ url: target, headers: { accept: BROWSER } }).headers.location)).to.equal(next);
       });
     }
 
