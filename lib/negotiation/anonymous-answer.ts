@@ -1,7 +1,7 @@
 import { requestHeader } from '../request/request-header.js';
 import { requestPath, urlPath } from '../request/request-path.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
-import { keepSerialized } from '../response/serialize.js';
+import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
 import { callerKind } from './caller-kind.js';
 import { type LoginLocation, loginUrlFor } from './login-location.js';
