@@ -1,8 +1,12 @@
 import type { AuthenticationCheck } from '../auth/is-authenticated.js';
-import { prefersHtml } from '../negotiation/prefers-html.js';
-import { requestPath } from '../request/request-path.js';
+import { callerKind } from '../negotiation/caller-kind.js';
+import { type LoginLocation, loginLocation, loginUrlFor } from '../negotiation/login-location.js';
+import { requestHeader } from '../request/request-header.js';
+import { requestPath, urlPath } from '../request/request-path.js';
 import { assertHeaderValue, describeValue } from '../response/header-value.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { keepSerialized } from '../response/serialize.js';
+import type { Settings } from '../settings.js';
 import { authenticationGate } from './authentication-gate.js';
 import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
 import { type GuardOptions, readGuardOptions } from './guard-options.js';
@@ -27,39 +31,72 @@ export interface RedirectBody {
 
 const GUARD = 'loginRequired';
 
-// Both answers depend on these request headers: no cache may hand a
+// Every answer depends on these request headers: no cache may hand a
 // browser's redirect to a script, or a script's 401 to a browser.
-const VARY = 'Accept, X-Requested-With';
+const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
+const REDIRECT_MESSAGE = 'Login required';
 
 function assertNonEmptyHeaderValue(value: unknown, setting: string): void {
   assertHeaderValue(value, setting);
   if (value.trim() === '') throw new TypeError(`${setting} must not be empty, got ${describeValue(value)}`);
 }
 
-// `loginUrl` with `field=encoded path` added to its query, before any fragment.
-function loginLocation(loginUrl: string, field: string, request: unknown): string {
-  const hash = loginUrl.indexOf('#');
-  const base = hash === -1 ? loginUrl : loginUrl.slice(0, hash);
-  const fragment = hash === -1 ? '' : loginUrl.slice(hash);
-  const separator = base.includes('?') ? '&' : '?';
-  return `${base}${separator}${encodeURIComponent(field)}=${encodeURIComponent(requestPath(request))}${fragment}`;
+// The 401 already carries `cache-control` (refuse adds it); a render hook's
+// own `vary` is kept (read as its own: never from a polluted prototype).
+function withVary(response: JsonResponse): JsonResponse {
+  const { headers } = response;
+  const vary = Object.hasOwn(headers, 'vary') ? `${headers.vary}, ${VARY}` : VARY;
+  return keepSerialized(jsonResponse(response.body, { status: response.status, headers: { ...headers, vary } }));
 }
 
-// The 401 already carries `cache-control` (refuse adds it); a render hook's own `vary` is kept.
-function withVary(response: JsonResponse): JsonResponse {
-  const own = response.headers.vary;
-  const vary = own === undefined ? VARY : `${own}, ${VARY}`;
-  return jsonResponse(response.body, { status: response.status, headers: { ...response.headers, vary } });
+// htmx loads `hx-redirect` as a whole page: the page the fragment is on,
+// never the fragment's own URL, and never the host it reports.
+function htmxNext(request: unknown): string {
+  const current = requestHeader(request, 'hx-current-url');
+  return (current === undefined ? undefined : urlPath(current)) ?? requestPath(request);
+}
+
+// The answers to anonymous callers, built from fixed parts made once per guard.
+function anonymousAnswers(location: LoginLocation, refusal: (request: unknown, settings: Settings) => JsonResponse) {
+  // The 401 with its vary, rebuilt only when `refuse` builds a new one
+  // (another second, new settings, or a render hook that reads the request).
+  let refused: JsonResponse | undefined;
+  let varied: JsonResponse | undefined;
+  const unauthorized = (request: unknown, settings: Settings): JsonResponse => {
+    const response = refusal(request, settings);
+    if (response !== refused || varied === undefined) {
+      varied = withVary(response);
+      refused = response;
+    }
+    return varied;
+  };
+  const redirect = (request: unknown): JsonResponse => {
+    const target = loginUrlFor(location, requestPath(request));
+    const body: RedirectBody = { status: '302', message: REDIRECT_MESSAGE, location: target };
+    return jsonResponse(body, { status: 302, headers: { location: target, vary: VARY, 'cache-control': 'no-store' } });
+  };
+  return (request: unknown, settings: Settings): JsonResponse => {
+    const kind = callerKind(request);
+    if (kind === 'navigation') return redirect(request);
+    const response = unauthorized(request, settings);
+    if (kind === 'script') return response;
+    const headers = { ...response.headers, 'hx-redirect': loginUrlFor(location, htmxNext(request)) };
+    return jsonResponse(response.body, { status: response.status, headers });
+  };
 }
 
 /**
  * The seed's `RequireSignIn`, negotiated: an anonymous browser navigation
  * (one that prefers HTML, see `prefersHtml`) gets a 302 to
  * `loginUrl?next=<this request's path and query, URL-encoded>`; any other
- * anonymous caller gets the 401 JSON of `loginRequiredAjax`. Both answers
- * carry `vary: Accept, X-Requested-With` and `cache-control: no-store`.
- * `next` is only ever the request's own path and query (see `requestPath`):
- * never a Host or X-Forwarded-* header, so never another site.
+ * anonymous caller gets the 401 JSON of `loginRequiredAjax`, and an htmx
+ * one's 401 also carries `hx-redirect` to the login page with `next` set to
+ * the page it came from (its `HX-Current-URL`), so htmx loads the login page
+ * whole. A `next` that `loginUrl` already has is replaced. Every answer
+ * carries `vary: Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request` and
+ * `cache-control: no-store`. `next` is only ever a path and query on this
+ * site (see `requestPath`): never a Host or X-Forwarded-* header, and never
+ * the host of `HX-Current-URL`.
  *
  * @example
  * class Dashboard {
@@ -80,11 +117,9 @@ export function loginRequired(options: LoginRequiredOptions): GuardDecorator<unk
       `${GUARD}: options.loginUrl is required, the login page to redirect browsers to, e.g. { loginUrl: '/login' }`,
     );
   }
-  const gate = authenticationGate(resolved, undefined, (request, settings) => {
-    if (!prefersHtml(request)) return withVary(refuse('unauthenticated', request, resolved, settings));
-    const location = loginLocation(loginUrl, redirectFieldName, request);
-    const body: RedirectBody = { status: '302', message: 'Login required', location };
-    return jsonResponse(body, { status: 302, headers: { location, vary: VARY, 'cache-control': 'no-store' } });
-  });
+  const answer = anonymousAnswers(loginLocation(loginUrl, redirectFieldName), (request, settings) =>
+    refuse('unauthenticated', request, resolved, settings),
+  );
+  const gate = authenticationGate(resolved, undefined, answer);
   return guardDecorator('@loginRequired()', gate, { kind: 'login', loginUrl });
 }

@@ -71,6 +71,7 @@ const FRAMEWORKS: Record<string, () => Promise<RunningServer>> = {
 
 const asUser = { 'x-user': 'alice' };
 const HTML_NAVIGATION = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 
 describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), () => {
   for (const [framework, start] of Object.entries(FRAMEWORKS)) {
@@ -119,10 +120,10 @@ describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), (
 
       describe('a loginRequired page', () => {
         it('redirects a browser navigation to the login page, with next set to its own path and query', async () => {
-          const answer = await call(`${server.url}/account?tab=keys`, { headers: HTML_NAVIGATION });
+          const answer = await rawGet(server, '/account?tab=keys', { ...HTML_NAVIGATION, 'sec-fetch-mode': 'navigate' });
           expect(answer.status).to.equal(302);
-          expect(answer.headers.get('location')).to.equal('/login?next=%2Faccount%3Ftab%3Dkeys');
-          expect(answer.headers.get('vary')).to.equal('Accept, X-Requested-With');
+          expect(answer.location).to.equal('/login?next=%2Faccount%3Ftab%3Dkeys');
+          expect(answer.vary).to.equal(VARY);
         });
 
         it('answers a script with the 401 JSON, and the same vary', async () => {
@@ -131,13 +132,13 @@ describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), (
           });
           expect(answer.status).to.equal(401);
           expect(answer.body).to.equal(SEED_BODY_JSON);
-          expect(answer.headers.get('vary')).to.equal('Accept, X-Requested-With');
+          expect(answer.headers.get('vary')).to.equal(VARY);
         });
 
         it('keeps next on this site whatever Host and X-Forwarded-Host say', async () => {
           const headers = { ...HTML_NAVIGATION, host: 'evil.example', 'x-forwarded-host': 'evil.example' };
-          const answer = await call(`${server.url}/account`, { headers });
-          expect(answer.headers.get('location')).to.equal('/login?next=%2Faccount');
+          const answer = await rawGet(server, '/account', headers);
+          expect(answer.location).to.equal('/login?next=%2Faccount');
         });
 
         for (const crafted of ['//evil.example/x', '/\\evil.example/x', '/%2F%2Fevil.example']) {
@@ -154,19 +155,21 @@ describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), (
   }
 });
 
-// A request line sent as it is: fetch would normalise a crafted path before it left.
+// A request line sent as it is: fetch would normalise a crafted path before it
+// left, and it always says Sec-Fetch-Mode: cors, as a browser's fetch does.
 function rawGet(
   server: RunningServer,
   path: string,
   headers: Record<string, string>,
-): Promise<{ status: number; location?: string }> {
+): Promise<{ status: number; location?: string; vary?: string }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const request = require('node:http').request(
       { host: hostname, port, path, method: 'GET', headers, timeout: 5000 },
       (response: import('node:http').IncomingMessage) => {
         response.resume();
-        resolve({ status: response.statusCode as number, location: response.headers.location });
+        const { location, vary } = response.headers;
+        resolve({ status: response.statusCode as number, location, vary });
       },
     );
     request.on('timeout', () => request.destroy(new Error('timed out')));
