@@ -154,4 +154,3 @@ export function sameToken(text: string, start: number, end: number, literal: str
 /** True when `text[start, end)` is `*`. */
 export const isWildcard = (text: string, start: number, end: number): boolean =>
   end - start === 1 && text.charCodeAt(start) === STAR;
-
