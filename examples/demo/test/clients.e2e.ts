@@ -1,8 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.js';
 import { type ClientApp, startClientApp } from './support/client-app.js';
 import { SCRIPT_CLIENTS } from './support/harness-pages.js';
+
+// build/examples/demo/test/ -> the repository.
+const GUIDE = resolve(__dirname, '../../../../docs/browser-client.md');
+
+/** The code blocks of the browser-client guide marked `<!-- tested: name -->`, by name. */
+function guideSnippets(): Record<string, string> {
+  const snippets: Record<string, string> = {};
+  for (const [, name, code] of readFileSync(GUIDE, 'utf8').matchAll(/<!-- tested: (\w+) -->\n```js\n([\s\S]*?)```/g)) {
+    snippets[name as string] = code as string;
+  }
+  return snippets;
+}
+
+// The page's own logIn, as the guide assumes one: here it signs in at once.
+const LOG_IN = `const logIn = async () => {
+  await fetch('/login', { method: 'POST', redirect: 'manual' });
+  return true;
+};`;
 
 // Bounds every wait on a page: a step that never happens fails, it does not hang.
 const STEP_TIMEOUT_MS = 5_000;
@@ -129,6 +149,47 @@ describe('browser clients against the guards, in headless Chromium', () => {
       }, app.url);
       expect([received.status, errorcodeOf(received)]).to.deep.equal([401, 'AUTHENTICATION_REQUIRED']);
       expect(seenFor('/view')).to.deep.equal(['OPTIONS /view', 'DELETE /view']);
+    });
+  });
+
+  describe('the snippets of docs/browser-client.md, run as written', () => {
+    const snippets = guideSnippets();
+    const install = (name: string) => page.addScriptTag({ content: [LOG_IN, snippets.helpers, snippets[name]].join('\n') });
+
+    it('has the four, and the helpers they use', () => {
+      expect(Object.keys(snippets).sort()).to.deep.equal(['axios', 'helpers', 'htmx2', 'htmx4', 'jquery']);
+    });
+
+    it('axios: the interceptor logs in on the 401 and retries once', async () => {
+      await open('scripts');
+      await install('axios');
+      expect(await page.evaluate('axios.get("/ajax").then((response) => response.data)')).to.deep.equal({ route: 'ajax' });
+      expect(seenFor('/ajax', '/login')).to.deep.equal(['GET /ajax', 'POST /login', 'GET /ajax']);
+    });
+
+    it('jQuery: the wrapper logs in on the 401 and retries once', async () => {
+      await open('scripts');
+      await install('jquery');
+      expect(await page.evaluate('ajax({ url: "/ajax", dataType: "json" })')).to.deep.equal({ route: 'ajax' });
+      expect(seenFor('/ajax', '/login')).to.deep.equal(['GET /ajax', 'POST /login', 'GET /ajax']);
+    });
+
+    for (const htmx of ['htmx4', 'htmx2']) {
+      it(`${htmx === 'htmx4' ? 'htmx 4' : 'htmx 2'}: the listener logs in on the 401 of loginRequiredAjax and issues the request again`, async () => {
+        await open(htmx);
+        await install(htmx);
+        await page.click('#ajax');
+        await page.locator('#target').filter({ hasText: '"route":"ajax"' }).waitFor();
+        expect(seenFor('/ajax', '/login')).to.deep.equal(['GET /ajax', 'POST /login', 'GET /ajax']);
+      });
+    }
+
+    it('htmx 4: the listener leaves the hx-redirect of loginRequired to htmx', async () => {
+      await open('htmx4');
+      await install('htmx4');
+      await page.click('#fragment');
+      await page.waitForURL(`${app.url}/login?next=%2Fpage%2Fhtmx4`);
+      expect(seenFor('/login')).to.deep.equal(['GET /login']);
     });
   });
 
