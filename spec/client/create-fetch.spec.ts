@@ -8,9 +8,11 @@ const BOB = { permissions: [] };
 
 /** A `fetch` that answers every request with a fresh copy of `status` and `body` as `contentType`. */
 const answering =
-  (status: number, body: string, contentType = 'application/json') =>
+  (status: number, body: string, contentType: string | null = 'application/json') =>
   async (): Promise<Response> =>
-    new Response(body, { status, headers: { 'content-type': contentType } });
+    contentType === null
+      ? new Response(new TextEncoder().encode(body), { status })
+      : new Response(body, { status, headers: { 'content-type': contentType } });
 
 describe(inMode('createFetch (ajax-guard/client)'), () => {
   let server: FakeServer;
@@ -210,13 +212,15 @@ describe(inMode('createFetch (ajax-guard/client)'), () => {
   });
 
   describe('on any other answer', () => {
-    const others: ReadonlyArray<[string, number, string, string?]> = [
+    const others: ReadonlyArray<[string, number, string, (string | null)?]> = [
       ['a 401 with another errorcode', 401, '{"errorcode":"TOKEN_EXPIRED"}'],
       ['a 401 login page in HTML', 401, '<form>{"errorcode":"AUTHENTICATION_REQUIRED"}</form>', 'text/html'],
       ['a 401 whose JSON does not parse', 401, '{"errorcode":'],
       ['a 401 JSON array', 401, '["AUTHENTICATION_REQUIRED"]'],
       ['a 401 whose errorcode is only on __proto__', 401, '{"__proto__":{"errorcode":"AUTHENTICATION_REQUIRED"}}'],
-      ['a 401 with no content type', 401, '{"errorcode":"AUTHENTICATION_REQUIRED"}', ''],
+      ['a 401 with an empty content type', 401, '{"errorcode":"AUTHENTICATION_REQUIRED"}', ''],
+      ['a 401 with no content type', 401, '{"errorcode":"AUTHENTICATION_REQUIRED"}', null],
+      ['a 401 in text/json', 401, '{"errorcode":"AUTHENTICATION_REQUIRED"}', 'text/json'],
       ['a 403 with the authentication errorcode', 403, '{"errorcode":"AUTHENTICATION_REQUIRED"}'],
       ['a 500 with the authentication errorcode', 500, '{"errorcode":"AUTHENTICATION_REQUIRED"}'],
     ];
