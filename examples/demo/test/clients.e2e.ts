@@ -197,19 +197,24 @@ describe('browser clients against the guards, in headless Chromium', () => {
     before(() => open('scripts'));
 
     // Makes `window.api` with a login that signs in (when `signIn`) and resolves `answer`.
-    const makeApi = (answer: boolean) =>
-      page.evaluate((answerWith) => {
-        const w = globalThis as any;
-        w.heard = { logins: 0, forbidden: [] as number[] };
-        w.api = w.createFetch({
-          login: async () => {
-            w.heard.logins++;
-            if (answerWith) await fetch('/login', { method: 'POST', redirect: 'manual' });
-            return answerWith;
-          },
-          forbidden: (response: { status: number }) => w.heard.forbidden.push(response.status),
-        });
-      }, answer);
+    const makeApi = (answer: boolean, ownFetch = false) =>
+      page.evaluate(
+        ([answerWith, withFetch]) => {
+          const w = globalThis as any;
+          w.heard = { logins: 0, forbidden: [] as number[] };
+          w.api = w.createFetch({
+            // The page's fetch as an option, taken off window: createFetch must not call it as a method of anything.
+            ...(withFetch ? { fetch: w.fetch } : {}),
+            login: async () => {
+              w.heard.logins++;
+              if (answerWith) await fetch('/login', { method: 'POST', redirect: 'manual' });
+              return answerWith;
+            },
+            forbidden: (response: { status: number }) => w.heard.forbidden.push(response.status),
+          });
+        },
+        [answer, ownFetch],
+      );
     const call = (path: string, method = 'GET'): Promise<Received & { heard: { logins: number; forbidden: number[] } }> =>
       page.evaluate(
         async ([p, m]) => {
@@ -233,8 +238,8 @@ describe('browser clients against the guards, in headless Chromium', () => {
       expect(seenFor('/ajax', '/login')).to.deep.equal(['GET /ajax', 'POST /login', 'GET /ajax']);
     });
 
-    it('logs in on the 401 of loginRequired (a fetch is no navigation) and retries exactly once', async () => {
-      await makeApi(true);
+    it('logs in on the 401 of loginRequired (a fetch is no navigation) and retries exactly once, through the fetch it is given', async () => {
+      await makeApi(true, true);
       const received = await call('/fragment');
       expect([received.status, received.text]).to.deep.equal([200, '<p id="fragment">The fragment</p>']);
       expect(seenFor('/fragment', '/login')).to.deep.equal(['GET /fragment', 'POST /login', 'GET /fragment']);
