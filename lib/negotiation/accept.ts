@@ -1,4 +1,4 @@
-import { isWildcard, range, readMediaRange, sameToken } from './media-range-scanner.js';
+import { isValidRange, isWildcard, range, readMediaRange, sameToken } from './media-range-scanner.js';
 
 /**
  * The longest `Accept` header negotiation reads. Every browser's is a few
@@ -11,11 +11,12 @@ export const MAX_NEGOTIATED_ACCEPT = 2048;
 const outranks = (rank: number, q: number, bestRank: number, best: number): boolean =>
   rank > bestRank || (rank === bestRank && rank >= 0 && q > best);
 
-// How specifically the range last read names `type/subtype`: 2 exactly,
-// 1 by `type/*`, 0 by `*/*`, -1 not at all.
+// How specifically the range last read names `type/subtype` (two tokens):
+// 2 exactly, 1 by `type/*`, 0 by `*/*`, -1 not at all. A range that matches
+// is valid by that alone, but for `*/html`, which names nothing.
 function specificity(accept: string, type: string, subtype: string): number {
   const { typeStart, typeEnd, subtypeStart, subtypeEnd } = range;
-  if (isWildcard(accept, typeStart, typeEnd)) return 0;
+  if (isWildcard(accept, typeStart, typeEnd)) return isWildcard(accept, subtypeStart, subtypeEnd) ? 0 : -1;
   if (!sameToken(accept, typeStart, typeEnd, type)) return -1;
   if (isWildcard(accept, subtypeStart, subtypeEnd)) return 1;
   return sameToken(accept, subtypeStart, subtypeEnd, subtype) ? 2 : -1;
@@ -46,7 +47,8 @@ export function acceptQuality(accept: string | undefined, mediaType: string): nu
   for (let at = 0; at < accept.length; ) {
     at = readMediaRange(accept, at);
     if (range.q < 0) continue;
-    const rank = specificity(accept, type, subtype);
+    // `mediaType` may not be made of tokens: the range is checked in full.
+    const rank = isValidRange(accept) ? specificity(accept, type, subtype) : -1;
     if (outranks(rank, range.q, best, quality)) {
       best = rank;
       quality = range.q;

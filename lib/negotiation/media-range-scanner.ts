@@ -41,21 +41,29 @@ function isToken(text: string, start: number, end: number): boolean {
   return true;
 }
 
-// `type/subtype`, trimmed, into `range`; false when it is not one.
+// `type/subtype`, trimmed, into `range`; false when there is no slash. The
+// tokens are checked only for a range that matters (see `isValidRange`):
+// one that equals a token or is `*` is valid by that alone.
 function readType(text: string, start: number, end: number): boolean {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   const slash = text.indexOf('/', start);
-  if (slash === -1 || slash >= end || !isToken(text, start, slash) || !isToken(text, slash + 1, end)) return false;
-  // `*/html` names nothing.
-  if (slash - start === 1 && text.charCodeAt(start) === STAR && !(end - slash === 2 && text.charCodeAt(slash + 1) === STAR)) {
-    return false;
-  }
+  if (slash === -1 || slash >= end) return false;
   range.typeStart = start;
   range.typeEnd = slash;
   range.subtypeStart = slash + 1;
   range.subtypeEnd = end;
   return true;
+}
+
+/**
+ * True when the range last read is a valid media range: two RFC 9110
+ * tokens, and no `*\/html`, which names nothing.
+ */
+export function isValidRange(text: string): boolean {
+  const { typeStart, typeEnd, subtypeStart, subtypeEnd } = range;
+  if (!isToken(text, typeStart, typeEnd) || !isToken(text, subtypeStart, subtypeEnd)) return false;
+  return !isWildcard(text, typeStart, typeEnd) || isWildcard(text, subtypeStart, subtypeEnd);
 }
 
 // A qvalue read leniently (`0.5`, `.5`, `1.000`, `0.`), or -1 when it is not one from 0 to 1.

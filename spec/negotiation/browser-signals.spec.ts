@@ -74,6 +74,13 @@ describe(inMode('prefersHtml: what browsers and htmx say about themselves'), () 
     });
   });
 
+  describe('acceptQuality for a media type that is not two tokens', () => {
+    it('should match only wildcards, never a range that is not two tokens', () => {
+      expect(acceptQuality('<script>/x, */*;q=0.5', '<script>/x')).to.equal(0.5);
+      expect(acceptQuality('text /html, text/html x;q=0.5', 'text /html')).to.equal(0);
+    });
+  });
+
   describe('ranking text/html against application/json in one pass', () => {
     // Each case ranks as acceptQuality ranks the two types on their own.
     const cases = [
