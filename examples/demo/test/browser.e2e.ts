@@ -178,7 +178,9 @@ describe('the demo, in headless Chromium', () => {
     let demo: DemoProcess | undefined;
     after(() => demo?.stop());
 
-    it('builds what it needs and serves the page on Express', async () => {
+    it('builds what it needs and serves the page on Express', async function () {
+      // The build comes first: bounded by startDemo's own wait, and this one above it.
+      this.timeout(90_000);
       demo = await startDemo('npm', ['start', '--silent']);
       const tab = await browser.newPage();
       tab.setDefaultTimeout(STEP_TIMEOUT_MS);
