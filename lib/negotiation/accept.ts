@@ -1,4 +1,5 @@
-import { isValidRange, isWildcard, range, readMediaRange, sameToken } from './media-range-scanner.js';
+import { isValidRange, range, readMediaRange } from './media-range-scanner.js';
+import { isWildcard, sameToken } from './tokens.js';
 
 /**
  * The longest `Accept` header negotiation reads. Every browser's is a few

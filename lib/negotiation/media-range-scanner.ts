@@ -1,3 +1,5 @@
+import { isToken, isWildcard } from './tokens.js';
+
 /**
  * A one-pass, allocation-free reader of an `Accept` header's media ranges.
  * Callers loop with `readMediaRange`, which leaves the range it read in
@@ -9,15 +11,8 @@ const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const STAR = 0x2a;
 const DOT = 0x2e;
 const ZERO = 0x30;
-
-// RFC 9110 tchar: the characters of a type or subtype token.
-const TCHAR = new Uint8Array(128);
-for (const char of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-  TCHAR[char.charCodeAt(0)] = 1;
-}
 
 /** The range last read: `q` is -1 when the element is to be ignored. */
 export const range = { typeStart: 0, typeEnd: 0, subtypeStart: 0, subtypeEnd: 0, q: -1 };
@@ -33,12 +28,6 @@ function skipQuoted(text: string, at: number): number {
     else if (code === QUOTE) return i + 1;
   }
   return text.length;
-}
-
-function isToken(text: string, start: number, end: number): boolean {
-  if (start >= end) return false;
-  for (let i = start; i < end; i++) if (TCHAR[text.charCodeAt(i)] !== 1) return false;
-  return true;
 }
 
 // `type/subtype`, trimmed, into `range`; false when there is no slash. The
@@ -147,18 +136,3 @@ export function readMediaRange(text: string, start: number): number {
   endSegment(text, segment, i);
   return i + 1;
 }
-
-/** True when `text[start, end)` is `literal` (lower-case), in any letter case. */
-export function sameToken(text: string, start: number, end: number, literal: string): boolean {
-  if (end - start !== literal.length) return false;
-  for (let i = 0; i < literal.length; i++) {
-    const code = text.charCodeAt(start + i);
-    const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
-    if (lower !== literal.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** True when `text[start, end)` is `*`. */
-export const isWildcard = (text: string, start: number, end: number): boolean =>
-  end - start === 1 && text.charCodeAt(start) === STAR;
