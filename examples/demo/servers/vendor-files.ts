@@ -8,6 +8,9 @@ const ROOT = resolve(__dirname, '../../../..');
  * at: htmx 4 and jQuery as npm installed them, and ajax-guard's browser
  * client as `npm run build` wrote it (the file the `import` condition of
  * `ajax-guard/client` names, served as it is: it imports nothing).
+ *
+ * @example
+ * for (const [path, file] of Object.entries(VENDOR_FILES)) app.get(path, (_req, res) => res.type(SCRIPT_TYPE).sendFile(file));
  */
 export const VENDOR_FILES: Readonly<Record<string, string>> = Object.freeze({
   '/vendor/htmx.js': resolve(ROOT, 'node_modules/htmx.org/dist/htmx.js'),

@@ -53,6 +53,10 @@ export interface ClientApp {
  * `otherOrigin` may call with CORS, a login page, and harness pages that
  * load htmx 4 or 2, jQuery, axios and `ajax-guard/client` from the files
  * npm installed.
+ *
+ * @example
+ * const app = await startClientApp();
+ * after(() => app.close());
  */
 export async function startClientApp(): Promise<ClientApp> {
   const seen: string[] = [];

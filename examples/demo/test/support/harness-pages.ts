@@ -24,7 +24,12 @@ window.createFetch = createFetch;
   ),
 };
 
-/** The harness page called `name` (`htmx4`, `htmx2`, `scripts`), or a page that says there is none. */
+/**
+ * The harness page called `name` (`htmx4`, `htmx2`, `scripts`), or a page that says there is none.
+ *
+ * @example
+ * app.get('/page/:name', (req, res) => void res.type('html').send(harnessPage(req.params.name)));
+ */
 export const harnessPage = (name: string): string =>
   Object.hasOwn(PAGES, name) ? (PAGES[name] as string) : page('', '<h1>No such harness</h1>');
 
