@@ -1,11 +1,12 @@
 import type { AuthenticationCheck } from '../auth/is-authenticated.js';
+import { decideAuthenticated } from '../guard/decide.js';
+import { defineGuard, type GuardDecorator } from '../guard/define-guard.js';
+import { type GuardOptions, readGuardOptions } from '../guard/options.js';
+import { refuse } from '../guard/refuse.js';
+import { describeValue } from '../internal/describe-value.js';
+import { assertHeaderValue } from '../internal/header-value.js';
 import { anonymousAnswer } from '../negotiation/anonymous-answer.js';
 import { loginLocation } from '../negotiation/login-location.js';
-import { assertHeaderValue, describeValue } from '../response/header-value.js';
-import { authenticationGate } from './authentication-gate.js';
-import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
-import { type GuardOptions, readGuardOptions } from './guard-options.js';
-import { refuse } from './refuse.js';
 
 export type { RedirectBody } from '../negotiation/anonymous-answer.js';
 
@@ -27,7 +28,7 @@ function assertNonEmptyHeaderValue(value: unknown, setting: string): void {
 }
 
 /**
- * The seed's `RequireSignIn`, negotiated: an anonymous browser navigation
+ * Django's `login_required` (`RequireSignIn` in the original snippet), negotiated: an anonymous browser navigation
  * (one that prefers HTML, see `prefersHtml`) gets a 302 to
  * `loginUrl?next=<this request's path and query, URL-encoded>`; any other
  * anonymous caller gets the 401 JSON of `loginRequiredAjax`, and an htmx
@@ -61,6 +62,6 @@ export function loginRequired(options: LoginRequiredOptions): GuardDecorator<unk
   const answer = anonymousAnswer(loginLocation(loginUrl, redirectFieldName), (request, settings) =>
     refuse('unauthenticated', request, resolved, settings),
   );
-  const gate = authenticationGate(resolved, undefined, answer);
-  return guardDecorator('@loginRequired()', gate, { kind: 'login', loginUrl });
+  const decide = decideAuthenticated(resolved, undefined, answer);
+  return defineGuard({ name: GUARD, options: resolved, decide, rule: { kind: 'login', loginUrl } });
 }

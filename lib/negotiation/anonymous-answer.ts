@@ -1,7 +1,7 @@
 import { requestHeader } from '../request/request-header.js';
 import { requestPath, urlPath } from '../request/request-path.js';
-import { type JsonResponse, jsonResponse } from '../response/json-response.js';
-import { keepSerialized } from '../response/serialize.js';
+import { checkedResponse, JSON_CONTENT_TYPE, type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
 import { callerKind } from './caller-kind.js';
 import { type LoginLocation, loginUrlFor } from './login-location.js';
@@ -60,10 +60,13 @@ export function anonymousAnswer(
     }
     return varied;
   };
+  // `loginUrl` was checked when the guard was made and the path is
+  // percent-encoded: the location is a valid header value by construction.
   const redirect = (request: unknown): JsonResponse => {
     const target = loginUrlFor(location, requestPath(request));
     const body: RedirectBody = { status: '302', message: REDIRECT_MESSAGE, location: target };
-    return jsonResponse(body, { status: 302, headers: { location: target, vary: VARY, 'cache-control': 'no-store' } });
+    const headers = { 'content-type': JSON_CONTENT_TYPE, location: target, vary: VARY, 'cache-control': 'no-store' };
+    return checkedResponse(302, headers, body);
   };
   return (request: unknown, settings: Settings): JsonResponse => {
     const kind = callerKind(request);

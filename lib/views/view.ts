@@ -1,10 +1,10 @@
-import { readProperty } from '../auth/read-property.js';
-import { keepIdentity } from '../metadata/access-rule.js';
+import { findMethod, type HandlerMethod } from '../guard/handler-methods.js';
+import { markLibraryHelper } from '../guard/library-helper.js';
+import { keepIdentity } from '../guard/rules.js';
+import { describeValue } from '../internal/describe-value.js';
+import { readProperty } from '../internal/read-property.js';
 import { declareEntryMethod } from '../metadata/entry-method.js';
-import { findMethod, type HandlerMethod } from '../metadata/handler-methods.js';
-import { markLibraryHelper } from '../metadata/library-helper.js';
 import { requestMethod } from '../request/request-method.js';
-import { describeValue } from '../response/header-value.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { isCorsPreflight } from './cors-preflight.js';
 import { methodNotAllowed } from './method-not-allowed.js';
