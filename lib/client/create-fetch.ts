@@ -44,7 +44,7 @@ function readCode(codes: ClientErrorCodes | undefined, name: keyof ClientErrorCo
 }
 
 /**
- * The `errorcode` of a guard's 401 or 403 (the library's seed body and RFC
+ * The `errorcode` of a guard's 401 or 403 (the library's default body and RFC
  * 9457 problems both carry one), read from a copy so that the caller can
  * still read the body; `undefined` for any other answer.
  */

@@ -43,7 +43,7 @@ describe(inMode('createFetch (ajax-guard/client)'), () => {
     });
   });
 
-  describe('on the seed 401 (errorcode AUTHENTICATION_REQUIRED)', () => {
+  describe('on the default 401 (errorcode AUTHENTICATION_REQUIRED)', () => {
     it('awaits login with the 401, whose body is still readable, then sends the request once more', async () => {
       let loginBody: unknown;
       const api = createFetch({

@@ -61,7 +61,7 @@ function forgetItems() {
 
 const askToLogIn = loginDialog((user) => showUser(user));
 
-// The seed's point: the 401 JSON is "what you could then use to ask the user to login".
+// The original snippet's point: the 401 JSON is "what you could then use to ask the user to login".
 const guardedFetch = createFetch({
   login: async (response) => {
     const { method, path } = current;

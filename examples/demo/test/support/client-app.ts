@@ -23,7 +23,7 @@ const SESSION_COOKIE = 'signed_in=1';
 const isSignedIn = (req: Request): boolean => (req.headers.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE);
 const guard = { isAuthenticated: isSignedIn };
 
-/** A View guarded the seed's way (`dispatch` wrapped): every verb of it needs a signed-in user. */
+/** A View guarded the original snippet's way (`dispatch` wrapped): every verb of it needs a signed-in user. */
 class GuardedView extends RequireSignInAjax(View) {
   get(): unknown {
     return jsonResponse({ route: 'view' });
