@@ -2,7 +2,7 @@ import { configure, type JsonResponse, jsonResponse, loginRequired, resetSetting
 import { expect } from 'chai';
 import { expressRequest, rawHead } from '../support/captured-requests.js';
 import { inMode } from '../support/decorator-mode.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 
 const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -44,7 +44,7 @@ describe(inMode('loginRequired: browsers, scripts and htmx'), () => {
     it("should answer a script's fetch 401, even one that asks for HTML", () => {
       for (const mode of ['cors', 'same-origin', 'no-cors']) {
         const res = guard({ url: '/account', headers: { 'sec-fetch-mode': mode, accept: 'text/html' } });
-        expectSeed401(res);
+        expectDefault401(res);
         expect(res.headers.vary).to.equal(VARY);
         expect(res.headers).not.to.have.property('location');
         expect(res.headers).not.to.have.property('hx-redirect');
@@ -55,7 +55,7 @@ describe(inMode('loginRequired: browsers, scripts and htmx'), () => {
   describe('when htmx asks (HX-Request: true)', () => {
     it('should answer 401 with hx-redirect to the login page, next being the page htmx is on', () => {
       const res = guard(htmx('/fragments/cart', 'https://shop.example/checkout?step=2#pay'));
-      expectSeed401(res);
+      expectDefault401(res);
       expect(res.headers['hx-redirect']).to.equal('/login?next=%2Fcheckout%3Fstep%3D2');
       expect(res.headers.vary).to.equal(VARY);
     });

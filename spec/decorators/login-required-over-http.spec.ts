@@ -3,7 +3,7 @@ import { configure, type JsonResponse, jsonResponse, loginRequired, RequireSignI
 import { toHandler } from 'ajax-guard/express';
 import { expect } from 'chai';
 import express from 'express';
-import { SEED_BODY_JSON, SEED_NOW_MS } from '../support/clock.js';
+import { DEFAULT_401_JSON, PINNED_NOW_MS } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen, type RunningServer } from '../support/http-server.js';
@@ -56,7 +56,7 @@ describe(inMode('loginRequired and a guarded view over real HTTP'), () => {
         server = await listen(createServer(app(make)));
       });
       after(() => server.close());
-      beforeEach(() => configure({ clock: () => SEED_NOW_MS }));
+      beforeEach(() => configure({ clock: () => PINNED_NOW_MS }));
       afterEach(() => resetSettings());
 
       describe("a browser's navigation", () => {
@@ -91,7 +91,7 @@ describe(inMode('loginRequired and a guarded view over real HTTP'), () => {
         it('gets the 401 JSON, never a redirect to follow into a login page', async () => {
           const answer = await call(`${server.url}/account`, { headers: { accept: 'text/html' } });
           expect(answer.status).to.equal(401);
-          expect(answer.body).to.equal(SEED_BODY_JSON);
+          expect(answer.body).to.equal(DEFAULT_401_JSON);
           expect(answer.headers.get('location')).to.equal(null);
           expect(answer.headers.get('hx-redirect')).to.equal(null);
           expect(answer.headers.get('vary')).to.equal(VARY);

@@ -13,7 +13,7 @@ import {
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 
 interface AppRequest {
   readonly method: string;
@@ -136,12 +136,12 @@ describe(inMode('View: setup, introspection of asView() and CORS preflights'), (
 
     it('should check every other request: a plain OPTIONS, half a preflight, another verb with the headers', () => {
       const handler = MyView.asView();
-      expectSeed401(handler({ method: 'OPTIONS' }));
-      expectSeed401(handler({ method: 'OPTIONS', headers: { origin: 'https://app.example' } }));
-      expectSeed401(handler({ method: 'OPTIONS', headers: { 'access-control-request-method': 'GET' } }));
-      expectSeed401(handler({ method: 'GET', headers: PREFLIGHT }));
-      expectSeed401(handler({ method: 'DELETE', headers: PREFLIGHT }));
-      expectSeed401(handler({ method: 'options', headers: PREFLIGHT }));
+      expectDefault401(handler({ method: 'OPTIONS' }));
+      expectDefault401(handler({ method: 'OPTIONS', headers: { origin: 'https://app.example' } }));
+      expectDefault401(handler({ method: 'OPTIONS', headers: { 'access-control-request-method': 'GET' } }));
+      expectDefault401(handler({ method: 'GET', headers: PREFLIGHT }));
+      expectDefault401(handler({ method: 'DELETE', headers: PREFLIGHT }));
+      expectDefault401(handler({ method: 'options', headers: PREFLIGHT }));
     });
 
     it("should run the guard before a view's own options(), which may answer more than a preflight", () => {
@@ -151,7 +151,7 @@ describe(inMode('View: setup, introspection of asView() and CORS preflights'), (
           return answer();
         }
       }
-      expectSeed401(OwnOptions.asView()({ method: 'OPTIONS', headers: PREFLIGHT }));
+      expectDefault401(OwnOptions.asView()({ method: 'OPTIONS', headers: PREFLIGHT }));
       expect(answer.called).to.equal(false);
       expect(OwnOptions.asView()({ method: 'OPTIONS', headers: PREFLIGHT, user }).headers['x-own']).to.equal('yes');
     });
