@@ -1,4 +1,4 @@
-import { configure, type JsonResponse, jsonResponse, loginRequired, resetSettings } from 'ajax-guard';
+import { configure, isJsonResponse, type JsonResponse, jsonResponse, loginRequired, resetSettings } from 'ajax-guard';
 import { expect } from 'chai';
 import { expressRequest, rawHead } from '../support/captured-requests.js';
 import { inMode } from '../support/decorator-mode.js';
@@ -149,8 +149,12 @@ describe(inMode('loginRequired: browsers, scripts and htmx'), () => {
       expect(guard(script).headers['www-authenticate']).to.equal('Bearer');
     });
 
-    it('should build each redirect for its own path', () => {
-      expect(guard({ url: '/a', headers: { accept: BROWSER } }).headers.location).to.equal('/login?next=%2Fa');
+    it('should build each redirect for its own path, a frozen response an adapter recognises', () => {
+      const redirect = guard({ url: '/a', headers: { accept: BROWSER } });
+      expect(redirect.headers.location).to.equal('/login?next=%2Fa');
+      expect(isJsonResponse(redirect)).to.equal(true);
+      expect(Object.isFrozen(redirect.headers)).to.equal(true);
+      expect(redirect.headers['content-type']).to.equal('application/json; charset=utf-8');
       expect(guard({ url: '/b', headers: { accept: BROWSER } }).headers.location).to.equal('/login?next=%2Fb');
     });
 

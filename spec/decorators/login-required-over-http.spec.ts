@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
-import { configure, type JsonResponse, jsonResponse, loginRequired, RequireSignInAjax, resetSettings, View } from 'ajax-guard';
+import { type JsonResponse, jsonResponse, loginRequired, RequireSignInAjax, View } from 'ajax-guard';
 import { toHandler } from 'ajax-guard/express';
 import { expect } from 'chai';
 import express from 'express';
-import { DEFAULT_401_JSON, PINNED_NOW_MS } from '../support/clock.js';
+import { DEFAULT_401_JSON, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen, type RunningServer } from '../support/http-server.js';
@@ -56,8 +56,7 @@ describe(inMode('loginRequired and a guarded view over real HTTP'), () => {
         server = await listen(createServer(app(make)));
       });
       after(() => server.close());
-      beforeEach(() => configure({ clock: () => PINNED_NOW_MS }));
-      afterEach(() => resetSettings());
+      beforeEach(pinClock);
 
       describe("a browser's navigation", () => {
         it('is redirected to the login page, with next and vary', async () => {

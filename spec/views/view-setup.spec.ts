@@ -21,7 +21,7 @@ interface AppRequest {
   readonly headers?: Record<string, string>;
 }
 
-// The seed's last snippet.
+// The original snippet's last example.
 class MyView extends RequireSignInAjax(JSONResponseMixin(View)) {
   get() {
     return this.renderToResponse(this.getContextData());
@@ -121,7 +121,7 @@ describe(inMode('View: setup, introspection of asView() and CORS preflights'), (
       expect(isAuthenticated.called).to.equal(false);
     });
 
-    it("should pass on the seed's MyView, a class-level guard, and a Fetch Request", () => {
+    it('should pass on MyView, a class-level guard, and a Fetch Request', () => {
       expect(MyView.asView()({ method: 'OPTIONS', headers: PREFLIGHT }).status).to.equal(204);
       @loginRequiredAjax()
       class Guarded extends View {
