@@ -79,7 +79,10 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
       const what = descriptor === undefined ? 'field' : typeof descriptor === 'number' ? 'parameter of' : 'accessor';
       throw misplaced(title, what, key);
     }
-    return { ...(descriptor as PropertyDescriptor), value: onFunction(method) };
+    // The same descriptor, changed in place: composers that ignore a
+    // decorator's return value (NestJS's applyDecorators) still see the guard.
+    (descriptor as PropertyDescriptor).value = onFunction(method);
+    return descriptor as PropertyDescriptor;
   };
 
   return (...args: unknown[]): unknown => {
