@@ -30,6 +30,8 @@ export interface Settings {
   readonly render: Renderer;
   /** [checkTimeout=10000] Milliseconds an async check may take before the call gets a 503. */
   readonly checkTimeout: number;
+  /** [getRequest=(args) => args[0]] Finds the request among a guarded handler's arguments. */
+  readonly getRequest: (args: ArrayLike<unknown>) => unknown;
 }
 
 /** What `configure` accepts: any part of the settings, and any part of `errorCodes`. */
@@ -49,6 +51,7 @@ const DEFAULTS: Settings = Object.freeze({
   hasPermission: defaultHasPermission,
   render: defaultRender,
   checkTimeout: 10_000,
+  getRequest: (args: ArrayLike<unknown>) => args[0],
 });
 
 let current: Settings = DEFAULTS;
@@ -118,6 +121,7 @@ const CHECKS: { readonly [K in keyof Settings]: (value: unknown) => Settings[K] 
   hasPermission: checked(assertFunction, 'hasPermission'),
   render: checked(assertFunction, 'render'),
   checkTimeout: checked(assertTimeout, 'checkTimeout'),
+  getRequest: checked(assertFunction, 'getRequest'),
 };
 const NAMES = Object.keys(CHECKS) as (keyof Settings)[];
 

@@ -1,4 +1,5 @@
 import { type AccessRule, addRule, keepIdentity } from '../metadata/access-rule.js';
+import { currentSettings } from '../settings.js';
 import { type Gate, sequence } from './gate.js';
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -36,7 +37,7 @@ export function guardFunction<F extends AnyFunction>(handler: F, gate: Gate, rul
     // `arguments` forwarded to apply is never materialized on the allowed
     // path, where a rest array would be allocated on every call.
     // biome-ignore lint/complexity/noArguments: see above
-    const verdict = decide(arguments[0]);
+    const verdict = decide(currentSettings().getRequest(arguments));
     // biome-ignore lint/complexity/noArguments: see above
     if (verdict === undefined) return Reflect.apply(original, this, arguments);
     // biome-ignore lint/complexity/noArguments: see above
