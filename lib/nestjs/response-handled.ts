@@ -1,0 +1,53 @@
+import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { UseInterceptors } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { tap } from 'rxjs';
+import { rulesOf } from '../metadata/access-rule.js';
+import { classMethods } from '../metadata/handler-methods.js';
+import { isJsonResponse } from '../response/json-response.js';
+import { isAnswered, writeJson } from './write-json.js';
+
+type AnyClass = abstract new (...args: never[]) => unknown;
+
+// Nest keys each parameter's metadata `${paramtype}:${index}`.
+const ANSWERS_ITSELF = new Set([`${RouteParamtypes.RESPONSE}`, `${RouteParamtypes.NEXT}`]);
+
+/**
+ * Writes the JsonResponse a handler that injects `@Res()` or `@Next()`
+ * returned: Nest leaves such a handler's answer to the handler, which a
+ * refusal never let run, so without this the caller would wait for good.
+ */
+const writeReturnedJson: NestInterceptor = {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const response = context.switchToHttp().getResponse<object>();
+    return next.handle().pipe(
+      tap((value: unknown) => {
+        if (isJsonResponse(value) && !isAnswered(response)) writeJson(response, value);
+      }),
+    );
+  },
+};
+
+// Methods that have it already: a controller served by several apps (tests) gets it once.
+const bound = new WeakSet<object>();
+
+const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
+
+function answersItself(Controller: AnyClass, name: string): boolean {
+  const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, Controller, name) as object | undefined;
+  return params !== undefined && Object.keys(params).some((key) => ANSWERS_ITSELF.has(key.split(':')[0] as string));
+}
+
+/**
+ * Binds the interceptor that writes returned JsonResponses to each guarded
+ * method of `Controller` that answers through `@Res()` or `@Next()`, before
+ * Nest builds its routes. Other routes get nothing per request.
+ */
+export function writeForResponseHandlers(Controller: AnyClass): void {
+  for (const { name, method, descriptor } of classMethods(Controller)) {
+    if (bound.has(method) || !isGuarded(method) || !answersItself(Controller, name)) continue;
+    bound.add(method);
+    UseInterceptors(writeReturnedJson)(Controller.prototype as object, name, descriptor);
+  }
+}

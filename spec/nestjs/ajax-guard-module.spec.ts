@@ -1,0 +1,170 @@
+import { Module } from '@nestjs/common';
+import { findUnguardedHandlers, getAccessRules, resetSettings } from 'ajax-guard';
+import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import { expect } from 'chai';
+import { pinClock, SEED_BODY_JSON } from '../support/clock.js';
+import { inMode } from '../support/decorator-mode.js';
+import { call } from '../support/http-client.js';
+import type { RunningServer } from '../support/http-server.js';
+import { PLATFORMS, type RunningNest, startNest } from './apps.js';
+import { AccountController, as, ItemsController } from './controllers.js';
+import { referenceAnswer, startReference, type Written, written } from './references.js';
+
+const json = (payload: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(payload),
+});
+
+// Every way a guarded route takes its parameters, with how to call it.
+const GUARDED: Readonly<Record<string, { readonly path: string; readonly init?: RequestInit }>> = {
+  'no parameters': { path: '/items/count' },
+  '@Param() first (an async handler)': { path: '/items/42' },
+  '@Body() first, @Req() second': { path: '/items', init: json({ name: 'pen' }) },
+  '@Req() alone': { path: '/items/request' },
+  'a custom @CurrentUser() param decorator': { path: '/items/me' },
+  '@HttpCode(202)': { path: '/items/accept', init: json({ name: 'pen' }) },
+  'a returned jsonResponse': { path: '/items/made', init: { method: 'POST' } },
+  '@Res()': { path: '/items/respond' },
+  '@Res({ passthrough: true })': { path: '/items/passthrough' },
+  'applyDecorators(SetMetadata(...), loginRequiredAjax())': { path: '/items/composed' },
+  permissionRequiredAjax: { path: '/items/42', init: { method: 'DELETE' } },
+  'a class-level guard': { path: '/account' },
+};
+
+for (const platform of PLATFORMS) {
+  for (const testing of [false, true]) {
+    const built = testing ? 'built with @nestjs/testing' : 'built with NestFactory';
+    describe(inMode(`AjaxGuardModule on Nest's ${platform} platform, ${built}`), () => {
+      let nest: RunningNest;
+      let reference: RunningServer;
+      const at = (path: string, init?: RequestInit) => call(`${nest.url}${path}`, init);
+
+      before(async () => {
+        pinClock();
+        nest = await startNest(platform, { testing });
+        reference = await startReference(platform);
+      });
+      after(async () => {
+        await nest?.close();
+        await reference?.close();
+        resetSettings();
+      });
+
+      describe('an anonymous caller', () => {
+        let expected: Written;
+        before(async () => {
+          expected = await referenceAnswer(reference, '/401');
+          expect(expected.body).to.equal(SEED_BODY_JSON);
+        });
+
+        for (const [shape, { path, init }] of Object.entries(GUARDED)) {
+          it(`gets the adapter's exact 401 from a route with ${shape}`, async () => {
+            expect(written(await at(path, init))).to.deep.equal(expected);
+          });
+        }
+
+        it('never gets a 2xx for a body that claims a user', async () => {
+          for (const path of ['/items', '/items/accept']) {
+            const forged = await at(path, json({ name: 'pen', user: { name: 'alice', permissions: ['items.delete'] } }));
+            expect(forged.status, path).to.equal(401);
+            expect((await at(path, json({ user: {} }))).status, path).to.equal(401);
+          }
+        });
+
+        it('reaches a method marked @allowAnonymous() under a class-level guard', async () => {
+          const answer = await at('/account/health');
+          expect([answer.status, answer.body]).to.deep.equal([200, '{"ok":true}']);
+        });
+      });
+
+      describe('a signed-in caller', () => {
+        const answers: Readonly<Record<string, readonly [string, RequestInit | undefined, number, string]>> = {
+          'no parameters': ['/items/count', undefined, 200, '{"count":3}'],
+          '@Param() first': ['/items/42', undefined, 200, '{"id":"42"}'],
+          '@Body() first, @Req() second': ['/items', json({ name: 'pen' }), 201, '{"created":"pen","by":"alice"}'],
+          '@Req() alone': ['/items/request', undefined, 200, '{"name":"alice"}'],
+          '@CurrentUser()': ['/items/me', undefined, 200, '{"name":"alice"}'],
+          '@HttpCode(202)': ['/items/accept', json({ name: 'pen' }), 202, '{"accepted":"pen"}'],
+          '@Res()': ['/items/respond', undefined, 200, '{"responded":true}'],
+          applyDecorators: ['/items/composed', undefined, 200, '{"composed":true}'],
+          'permission held': ['/items/42', { method: 'DELETE' }, 200, '{"removed":"42"}'],
+          'a class-level guard': ['/account', undefined, 200, '{"name":"alice"}'],
+        };
+        for (const [shape, [path, init, status, body]] of Object.entries(answers)) {
+          it(`gets Nest's own answer from a route with ${shape}`, async () => {
+            const answer = await at(path, { ...init, headers: { ...(init?.headers as object), ...as('alice') } });
+            expect([answer.status, answer.body]).to.deep.equal([status, body]);
+          });
+        }
+
+        it('gets what @Res({ passthrough: true }) set, and the returned data', async () => {
+          const answer = await at('/items/passthrough', { headers: as('alice') });
+          expect([answer.status, answer.body, answer.headers.get('x-passed')]).to.deep.equal([200, '{"passed":true}', 'yes']);
+        });
+
+        it('gets a returned jsonResponse(..., { status: 201, headers }) exactly as the adapter writes it', async () => {
+          const expected = await referenceAnswer(reference, '/made', 'POST');
+          expect(expected.headers).to.include({ location: '/items/7', 'x-made-by': 'handler' });
+          expect(written(await at('/items/made', { method: 'POST', headers: as('alice') }))).to.deep.equal(expected);
+        });
+
+        it('gets the adapter’s exact 403 without the permission', async () => {
+          const expected = await referenceAnswer(reference, '/403');
+          expect(expected.status).to.equal(403);
+          expect(written(await at('/items/42', { method: 'DELETE', headers: as('bob') }))).to.deep.equal(expected);
+        });
+
+        it('is told apart from anonymous callers served at the same time', async () => {
+          const callers = Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? as('alice') : {}));
+          const answers = await Promise.all(callers.map((headers) => at('/items/42', { headers })));
+          expect(answers.map((answer) => answer.status)).to.deep.equal(callers.map((_, i) => (i % 2 === 0 ? 200 : 401)));
+        });
+      });
+
+      it('runs the lifecycle hook of a controller under a class-level guard', () => {
+        expect(nest.app.get(AccountController).initialised).to.equal(true);
+      });
+    });
+  }
+}
+
+describe(inMode('introspection of Nest controllers'), () => {
+  it('sees the rules of method guards, applyDecorators and class-level guards', () => {
+    expect(getAccessRules(ItemsController, 'create')).to.deep.equal([{ kind: 'login' }]);
+    expect(getAccessRules(ItemsController, 'composed')).to.deep.equal([{ kind: 'login' }]);
+    expect(getAccessRules(ItemsController, 'remove')).to.deep.equal([{ kind: 'permission', perms: ['items.delete'] }]);
+    expect(getAccessRules(AccountController, 'show')).to.deep.equal([{ kind: 'login' }]);
+    expect(getAccessRules(AccountController, 'health')).to.deep.equal([{ kind: 'anonymous' }]);
+  });
+
+  it('finds no unguarded handler, lifecycle hooks aside', () => {
+    expect(findUnguardedHandlers(ItemsController)).to.deep.equal([]);
+    expect(findUnguardedHandlers(AccountController)).to.deep.equal([]);
+  });
+});
+
+describe(inMode('settings given to AjaxGuardModule.forRoot()'), () => {
+  @Module({ imports: [AjaxGuardModule.forRoot({ challenge: 'Bearer realm="api"' })], controllers: [ItemsController] })
+  class BearerModule {}
+
+  for (const platform of PLATFORMS) {
+    describe(`on Nest's ${platform} platform`, () => {
+      let nest: RunningNest;
+      before(async () => {
+        // Settings reset since the module was defined: the app applies them again as it is built.
+        resetSettings();
+        nest = await startNest(platform, { root: BearerModule });
+      });
+      after(async () => {
+        await nest?.close();
+        resetSettings();
+      });
+
+      it('reach the refusals the app writes', async () => {
+        const answer = await call(`${nest.url}/items/42`);
+        expect([answer.status, answer.headers.get('www-authenticate')]).to.deep.equal([401, 'Bearer realm="api"']);
+      });
+    });
+  }
+});

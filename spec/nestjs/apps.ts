@@ -1,0 +1,55 @@
+import { Module, type Type } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import { AccountController, ItemsController, SignIn } from './controllers.js';
+
+/** The app the specs serve: the module imported once, in the root module, as the docs say. */
+@Module({
+  imports: [AjaxGuardModule.forRoot()],
+  controllers: [ItemsController, AccountController],
+  providers: [{ provide: APP_GUARD, useClass: SignIn }],
+})
+export class AppModule {}
+
+export type Platform = 'express' | 'fastify';
+export const PLATFORMS: readonly Platform[] = ['express', 'fastify'];
+
+type NestApp = NestExpressApplication | NestFastifyApplication;
+
+/** A Nest app listening on loopback, and how to stop it. */
+export interface RunningNest {
+  readonly url: string;
+  readonly app: NestApp;
+  close(): Promise<void>;
+}
+
+function create(platform: Platform, root: Type): Promise<NestApp> {
+  return platform === 'express'
+    ? NestFactory.create<NestExpressApplication>(root, { logger: false })
+    : NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), { logger: false });
+}
+
+async function compileTestingApp(platform: Platform, root: Type): Promise<NestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [root] }).compile();
+  return platform === 'express'
+    ? moduleRef.createNestApplication<NestExpressApplication>({ logger: false })
+    : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+}
+
+/** Starts `root` on `platform` at 127.0.0.1 port 0, built by NestFactory or, with `testing`, by @nestjs/testing. */
+export async function startNest(platform: Platform, { testing = false, root = AppModule as Type } = {}): Promise<RunningNest> {
+  const app = testing ? await compileTestingApp(platform, root) : await create(platform, root);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    url,
+    app,
+    close: async () => {
+      app.getHttpServer().closeAllConnections();
+      await app.close();
+    },
+  };
+}
