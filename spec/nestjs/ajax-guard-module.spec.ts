@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { findUnguardedHandlers, getAccessRules, resetSettings } from 'ajax-guard';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
+import { referenceAnswer, startReference, type Written, written } from '../support/adapter-references.js';
 import { pinClock, SEED_BODY_JSON } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
 import { PLATFORMS, type RunningNest, startNest } from './apps.js';
 import { AccountController, as, ItemsController } from './controllers.js';
-import { referenceAnswer, startReference, type Written, written } from './references.js';
 
 const json = (payload: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',

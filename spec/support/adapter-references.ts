@@ -2,16 +2,21 @@ import { createServer } from 'node:http';
 import { jsonResponse, loginRequiredAjax, permissionRequiredAjax } from 'ajax-guard';
 import * as expressAdapter from 'ajax-guard/express';
 import * as fastifyAdapter from 'ajax-guard/fastify';
+import * as koaAdapter from 'ajax-guard/koa';
 import express from 'express';
 import Fastify from 'fastify';
-import { type Answer, call } from '../support/http-client.js';
-import { listen, type RunningServer } from '../support/http-server.js';
-import type { Platform } from './apps.js';
+import Koa from 'koa';
+import { type Answer, call } from './http-client.js';
+import { listen, type RunningServer } from './http-server.js';
 
 /**
- * What ajax-guard/express and ajax-guard/fastify write for the same answers
- * the Nest app gives: the bytes a Nest app must write too.
+ * What ajax-guard/express, /fastify and /koa write for a refusal and a
+ * handler's own JsonResponse: the bytes an app built on a framework over
+ * them (NestJS, routing-controllers) must write too.
  */
+
+/** The frameworks a reference is served on. */
+export type ReferenceFramework = 'express' | 'fastify' | 'koa';
 
 type Route = (request: any) => unknown;
 
@@ -45,9 +50,20 @@ async function onFastify(): Promise<RunningServer> {
   return listen(app.server);
 }
 
-/** Serves the reference answers with `platform`'s own ajax-guard adapter. */
-export const startReference = (platform: Platform): Promise<RunningServer> =>
-  platform === 'express' ? onExpress() : onFastify();
+function onKoa(): Promise<RunningServer> {
+  const app = new Koa();
+  const handlers = new Map(Object.entries(ROUTES).map(([path, route]) => [path, koaAdapter.toHandler(route)]));
+  app.use((ctx, next) => {
+    ctx.state.user = ctx.path === '/403' ? BOB : undefined;
+    return (handlers.get(ctx.path) ?? ((_ctx, pass) => pass()))(ctx, next);
+  });
+  return listen(createServer(app.callback()));
+}
+
+const START = { express: onExpress, fastify: onFastify, koa: onKoa };
+
+/** Serves the reference answers with `framework`'s own ajax-guard adapter. */
+export const startReference = (framework: ReferenceFramework): Promise<RunningServer> => START[framework]();
 
 // Per connection and per instant: not part of what a response says.
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive']);
