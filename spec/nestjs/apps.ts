@@ -1,16 +1,45 @@
-import { Module, type Type } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Module,
+  type NestInterceptor,
+  type PipeTransform,
+  type Type,
+} from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import { type Observable, tap } from 'rxjs';
 import { AccountController, ItemsController, SignIn } from './controllers.js';
 
-/** The app the specs serve: the module imported once, in the root module, as the docs say. */
+/** A pipe that settles later, as a validating or database-backed pipe does: the handler runs in a later turn. */
+class SettleLater implements PipeTransform {
+  async transform(value: unknown): Promise<unknown> {
+    await nextTurn();
+    return value;
+  }
+}
+
+/** An app's own interceptor, around every handler: Nest then calls the handler lazily, inside an Observable. */
+class CountAnswers implements NestInterceptor {
+  answered = 0;
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(tap(() => this.answered++));
+  }
+}
+
+/** The app the specs serve: the module imported once, in the root module, as the docs say, next to the app's own global guard, pipe and interceptor. */
 @Module({
   imports: [AjaxGuardModule.forRoot()],
   controllers: [ItemsController, AccountController],
-  providers: [{ provide: APP_GUARD, useClass: SignIn }],
+  providers: [
+    { provide: APP_GUARD, useClass: SignIn },
+    { provide: APP_PIPE, useClass: SettleLater },
+    { provide: APP_INTERCEPTOR, useClass: CountAnswers },
+  ],
 })
 export class AppModule {}
 
