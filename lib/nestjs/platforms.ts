@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { describeValue } from '../response/header-value.js';
+import { describeValue } from '../internal/describe-value.js';
 import { serveWithin } from './request-scope.js';
 
 /** What the module uses of Nest's HTTP adapter (`HttpAdapterHost.httpAdapter`). */

@@ -3,8 +3,8 @@ import { UseInterceptors } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { tap } from 'rxjs';
-import { rulesOf } from '../metadata/access-rule.js';
-import { classMethods } from '../metadata/handler-methods.js';
+import { classMethods } from '../guard/handler-methods.js';
+import { rulesOf } from '../guard/rules.js';
 import { isJsonResponse } from '../response/json-response.js';
 import { isAnswered, writeJson } from './write-json.js';
 
