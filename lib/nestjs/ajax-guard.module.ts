@@ -1,5 +1,6 @@
 import { Inject, Module, Optional } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import type { AnyClass } from '../internal/function-types.js';
 import { configure, type SettingsInput } from '../settings.js';
 import { writeJsonResponses } from './json-replies.js';
 import { enterRequestsOn, type NestHttpAdapter } from './platforms.js';
@@ -58,7 +59,7 @@ export class AjaxGuardModule {
   }
 
   /**
-   * Called by Nest before it builds the routes: enters each request's scope
+   * @internal Called by Nest before it builds the routes: enters each request's scope
    * ahead of them, lets Nest's reply write JsonResponses, and binds the
    * writer of returned JsonResponses to guarded `@Res()` handlers.
    */
@@ -70,7 +71,7 @@ export class AjaxGuardModule {
     writeJsonResponses(adapter);
     for (const module of this.modules.values()) {
       for (const { metatype } of module.controllers.values()) {
-        if (typeof metatype === 'function') writeForResponseHandlers(metatype as never);
+        if (typeof metatype === 'function') writeForResponseHandlers(metatype as AnyClass);
       }
     }
   }

@@ -5,10 +5,9 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { tap } from 'rxjs';
 import { classMethods } from '../guard/handler-methods.js';
 import { rulesOf } from '../guard/rules.js';
+import type { AnyClass } from '../internal/function-types.js';
 import { isJsonResponse } from '../response/json-response.js';
 import { isAnswered, writeJson } from './write-json.js';
-
-type AnyClass = abstract new (...args: never[]) => unknown;
 
 // Nest keys each parameter's metadata `${paramtype}:${index}`.
 const ANSWERS_ITSELF = new Set([`${RouteParamtypes.RESPONSE}`, `${RouteParamtypes.NEXT}`]);

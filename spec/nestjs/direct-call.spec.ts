@@ -76,12 +76,12 @@ describe(inMode('AjaxGuardModule on a Nest platform other than Express and Fasti
 
   it('is a TypeError naming the platform when Nest sets it up', () => {
     // What Nest hands the module: its adapter host and its modules. The
-    // constructor is Nest's to call, hence the cast.
+    // constructor and configure() are Nest's to call, hence the cast.
     const Built = AjaxGuardModule as unknown as new (
       host: object,
       modules: Map<string, object>,
       settings: undefined,
-    ) => AjaxGuardModule;
+    ) => { configure(): void };
     const module = new Built({ httpAdapter: { getType: () => 'h3' } }, new Map(), undefined);
     expect(() => module.configure()).to.throw(TypeError, /Express and Fastify platforms, not "h3"/);
   });
