@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
-import { findUnguardedHandlers, getAccessRules, resetSettings } from 'ajax-guard';
+import { type ClassSerializerContextOptions, ClassSerializerInterceptor, Module, type PlainLiteralObject } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
+import { findUnguardedHandlers, getAccessRules, isJsonResponse, resetSettings } from 'ajax-guard';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
 import { referenceAnswer, startReference, type Written, written } from '../support/adapter-references.js';
@@ -8,7 +9,7 @@ import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
 import { PLATFORMS, type RunningNest, startNest } from './apps.js';
-import { AccountController, as, ItemsController } from './controllers.js';
+import { AccountController, as, ItemsController, SignIn } from './controllers.js';
 
 const json = (payload: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -164,6 +165,49 @@ describe(inMode('settings given to AjaxGuardModule.forRoot()'), () => {
       it('reach the refusals the app writes', async () => {
         const answer = await call(`${nest.url}/items/42`);
         expect([answer.status, answer.headers.get('www-authenticate')]).to.deep.equal([401, 'Bearer realm="api"']);
+      });
+    });
+  }
+});
+
+describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'), () => {
+  class Serializer extends ClassSerializerInterceptor {
+    override serialize(response: PlainLiteralObject, options: ClassSerializerContextOptions) {
+      return isJsonResponse(response) ? response : super.serialize(response, options);
+    }
+  }
+
+  @Module({
+    imports: [AjaxGuardModule.forRoot()],
+    controllers: [ItemsController],
+    providers: [
+      { provide: APP_GUARD, useClass: SignIn },
+      { provide: APP_INTERCEPTOR, useFactory: (reflector: Reflector) => new Serializer(reflector), inject: [Reflector] },
+    ],
+  })
+  class SerializedModule {}
+
+  for (const platform of PLATFORMS) {
+    describe(`on Nest's ${platform} platform`, () => {
+      let nest: RunningNest;
+      before(async () => {
+        pinClock();
+        nest = await startNest(platform, { root: SerializedModule });
+      });
+      after(async () => {
+        await nest?.close();
+        resetSettings();
+      });
+
+      it('leaves refusals to the module and serializes data', async () => {
+        const refused = await call(`${nest.url}/items/42`);
+        const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
+        expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([
+          401,
+          SEED_BODY_JSON,
+          200,
+          '{"id":"42"}',
+        ]);
       });
     });
   }
