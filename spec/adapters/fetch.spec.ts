@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { configure, jsonResponse } from 'ajax-guard';
+import { jsonResponse } from 'ajax-guard';
 import { toHandler, toResponse } from 'ajax-guard/fetch';
 import { expect } from 'chai';
 import { Hono } from 'hono';
@@ -66,17 +66,11 @@ function app(account: AccountController): Hono {
 
 const harness: Harness = {
   async start(account) {
-    const previous = configure({ isAuthenticated: hasValidToken });
     const server = await listen(createAdaptorServer({ fetch: app(account).fetch }) as Server);
-    return {
-      url: server.url,
-      async close() {
-        configure(previous);
-        await server.close();
-      },
-    };
+    return { url: server.url, close: () => server.close() };
   },
   signIn: signInWithToken,
+  settings: { isAuthenticated: hasValidToken },
 };
 
 describe(inMode('ajax-guard/fetch'), () => {
