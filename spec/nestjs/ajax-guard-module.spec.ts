@@ -1,10 +1,10 @@
 import { type ClassSerializerContextOptions, ClassSerializerInterceptor, Module, type PlainLiteralObject } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
-import { findUnguardedHandlers, getAccessRules, isJsonResponse, resetSettings } from 'ajax-guard';
-import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import { configure, findUnguardedHandlers, getAccessRules, isJsonResponse, resetSettings } from 'ajax-guard';
+import { AjaxGuardModule, nestRequest } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
 import { referenceAnswer, startReference, type Written, written } from '../support/adapter-references.js';
-import { pinClock, SEED_BODY_JSON } from '../support/clock.js';
+import { DEFAULT_401_JSON, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
@@ -42,21 +42,25 @@ for (const platform of PLATFORMS) {
       const at = (path: string, init?: RequestInit) => call(`${nest.url}${path}`, init);
 
       before(async () => {
-        pinClock();
         nest = await startNest(platform, { testing });
         reference = await startReference(platform);
+      });
+      // Every test starts from the default settings: the module's lookup of
+      // Nest's request goes back in, as the docs advise such suites.
+      beforeEach(() => {
+        configure({ getRequest: nestRequest });
+        pinClock();
       });
       after(async () => {
         await nest?.close();
         await reference?.close();
-        resetSettings();
       });
 
       describe('an anonymous caller', () => {
         let expected: Written;
-        before(async () => {
+        beforeEach(async () => {
           expected = await referenceAnswer(reference, '/401');
-          expect(expected.body).to.equal(SEED_BODY_JSON);
+          expect(expected.body).to.equal(DEFAULT_401_JSON);
         });
 
         for (const [shape, { path, init }] of Object.entries(GUARDED)) {
@@ -146,7 +150,11 @@ describe(inMode('introspection of Nest controllers'), () => {
 });
 
 describe(inMode('settings given to AjaxGuardModule.forRoot()'), () => {
-  @Module({ imports: [AjaxGuardModule.forRoot({ challenge: 'Bearer realm="api"' })], controllers: [ItemsController] })
+  @Module({
+    imports: [AjaxGuardModule.forRoot({ challenge: 'Bearer realm="api"' })],
+    controllers: [ItemsController],
+    providers: [{ provide: APP_GUARD, useClass: SignIn }],
+  })
   class BearerModule {}
 
   for (const platform of PLATFORMS) {
@@ -157,14 +165,16 @@ describe(inMode('settings given to AjaxGuardModule.forRoot()'), () => {
         resetSettings();
         nest = await startNest(platform, { root: BearerModule });
       });
-      after(async () => {
-        await nest?.close();
-        resetSettings();
-      });
+      after(() => nest?.close());
 
-      it('reach the refusals the app writes', async () => {
-        const answer = await call(`${nest.url}/items/42`);
-        expect([answer.status, answer.headers.get('www-authenticate')]).to.deep.equal([401, 'Bearer realm="api"']);
+      it('reach the app as it is built: the challenge of its refusals, and Nest’s request for its guards', async () => {
+        const refused = await call(`${nest.url}/items/42`);
+        const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
+        expect([refused.status, refused.headers.get('www-authenticate'), served.status]).to.deep.equal([
+          401,
+          'Bearer realm="api"',
+          200,
+        ]);
       });
     });
   }
@@ -191,20 +201,20 @@ describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'
     describe(`on Nest's ${platform} platform`, () => {
       let nest: RunningNest;
       before(async () => {
-        pinClock();
         nest = await startNest(platform, { root: SerializedModule });
       });
-      after(async () => {
-        await nest?.close();
-        resetSettings();
+      beforeEach(() => {
+        configure({ getRequest: nestRequest });
+        pinClock();
       });
+      after(() => nest?.close());
 
       it('leaves refusals to the module and serializes data', async () => {
         const refused = await call(`${nest.url}/items/42`);
         const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
         expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([
           401,
-          SEED_BODY_JSON,
+          DEFAULT_401_JSON,
           200,
           '{"id":"42"}',
         ]);

@@ -2,8 +2,8 @@ import { configure, isJsonResponse, resetSettings } from 'ajax-guard';
 import { AjaxGuardModule, nestRequest } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 import { anonymousRequest, signedInRequest } from '../support/requests.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
 import { ItemsController } from './controllers.js';
 
 const alice = { name: 'alice', permissions: ['items.delete'] };
@@ -25,7 +25,7 @@ describe(inMode('a Nest controller method called directly, with no Nest'), () =>
       it('refuses a plain request object nobody signed in, with the 401 itself', () => {
         const refusal = new ItemsController().request(anonymousRequest() as never);
         expect(isJsonResponse(refusal)).to.equal(true);
-        expectSeed401(refusal as never);
+        expectDefault401(refusal as never);
       });
 
       it('refuses a call with no request at all', () => {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import express from 'express';
 import Koa from 'koa';
@@ -75,15 +75,16 @@ for (const [name, framework, start] of DRIVERS) {
     const at = (path: string, init?: RequestInit) => call(`${server.url}${path}`, init);
 
     before(async () => {
-      pinClock();
-      readServedRequests();
       server = await start();
       reference = await startReference(framework);
+    });
+    beforeEach(() => {
+      readServedRequests();
+      pinClock();
     });
     after(async () => {
       await server?.close();
       await reference?.close();
-      resetSettings();
     });
 
     for (const [shape, path, init] of [
