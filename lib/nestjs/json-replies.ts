@@ -5,7 +5,7 @@ import { isAnswered, writeJson } from './write-json.js';
 /**
  * Makes Nest's own reply write a JsonResponse (a refusal, or one a handler
  * returned) as the platform's ajax-guard adapter writes it; every other body
- * is Nest's to write, as before. All of Nest's answers pass through reply()
+ * is Nest's to write, as before. All of Nest's responses pass through reply()
  * after the interceptors, so global interceptors and exception filters keep
  * working, and nothing of ours runs on the way to the handler. Call it once
  * per adapter.

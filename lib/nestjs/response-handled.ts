@@ -10,11 +10,11 @@ import { isJsonResponse } from '../response/json-response.js';
 import { isAnswered, writeJson } from './write-json.js';
 
 // Nest keys each parameter's metadata `${paramtype}:${index}`.
-const ANSWERS_ITSELF = new Set([`${RouteParamtypes.RESPONSE}`, `${RouteParamtypes.NEXT}`]);
+const RESPONDS_ITSELF = new Set([`${RouteParamtypes.RESPONSE}`, `${RouteParamtypes.NEXT}`]);
 
 /**
  * Writes the JsonResponse a handler that injects `@Res()` or `@Next()`
- * returned: Nest leaves such a handler's answer to the handler, which a
+ * returned: Nest leaves such a handler's response to the handler, which a
  * refusal never let run, so without this the caller would wait for good.
  */
 const writeReturnedJson: NestInterceptor = {
@@ -33,19 +33,19 @@ const bound = new WeakSet<object>();
 
 const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
 
-function answersItself(Controller: AnyClass, name: string): boolean {
+function respondsItself(Controller: AnyClass, name: string): boolean {
   const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, Controller, name) as object | undefined;
-  return params !== undefined && Object.keys(params).some((key) => ANSWERS_ITSELF.has(key.split(':')[0] as string));
+  return params !== undefined && Object.keys(params).some((key) => RESPONDS_ITSELF.has(key.split(':')[0] as string));
 }
 
 /**
  * Binds the interceptor that writes returned JsonResponses to each guarded
- * method of `Controller` that answers through `@Res()` or `@Next()`, before
+ * method of `Controller` that responds through `@Res()` or `@Next()`, before
  * Nest builds its routes. Other routes get nothing per request.
  */
 export function writeForResponseHandlers(Controller: AnyClass): void {
   for (const { name, method, descriptor } of classMethods(Controller)) {
-    if (bound.has(method) || !isGuarded(method) || !answersItself(Controller, name)) continue;
+    if (bound.has(method) || !isGuarded(method) || !respondsItself(Controller, name)) continue;
     bound.add(method);
     UseInterceptors(writeReturnedJson)(Controller.prototype as object, name, descriptor);
   }

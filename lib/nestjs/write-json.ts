@@ -10,7 +10,7 @@ interface ReplyLike {
 
 // Nest's response object is Express's `res` (a Node response) or Fastify's
 // reply, which holds the Node response as `raw`; Nest's Fastify adapter also
-// answers some calls (middleware, exception filters) on the raw response.
+// responds to some calls (middleware, exception filters) on the raw response.
 const isReply = (response: object): response is ReplyLike => 'raw' in response;
 
 /**
