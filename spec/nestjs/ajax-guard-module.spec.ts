@@ -45,12 +45,9 @@ for (const platform of PLATFORMS) {
         nest = await startNest(platform, { testing });
         reference = await startReference(platform);
       });
-      // Every test starts from the default settings: the module's lookup of
-      // Nest's request goes back in, as the docs advise such suites.
-      beforeEach(() => {
-        configure({ getRequest: nestRequest });
-        pinClock();
-      });
+      // Every test starts from the default settings (the root hooks reset
+      // them): the module puts its lookup of Nest's request back by itself.
+      beforeEach(pinClock);
       after(async () => {
         await nest?.close();
         await reference?.close();
@@ -125,6 +122,16 @@ for (const platform of PLATFORMS) {
           const answers = await Promise.all(callers.map((headers) => at('/items/42', { headers })));
           expect(answers.map((answer) => answer.status)).to.deep.equal(callers.map((_, i) => (i % 2 === 0 ? 200 : 401)));
         });
+      });
+
+      it('puts its lookup of Nest’s request back after resetSettings(), and leaves a getRequest the app sets alone', async () => {
+        resetSettings();
+        expect((await at('/items/42', { headers: as('alice') })).status).to.equal(200);
+        expect(configure({}).getRequest).to.equal(nestRequest);
+        const firstArgument = (args: readonly unknown[]) => args[0];
+        configure({ getRequest: firstArgument });
+        expect((await at('/items/42', { headers: as('alice') })).status).to.equal(401);
+        expect(configure({}).getRequest).to.equal(firstArgument);
       });
 
       it('runs the lifecycle hook of a controller under a class-level guard', () => {
@@ -203,10 +210,7 @@ describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'
       before(async () => {
         nest = await startNest(platform, { root: SerializedModule });
       });
-      beforeEach(() => {
-        configure({ getRequest: nestRequest });
-        pinClock();
-      });
+      beforeEach(pinClock);
       after(() => nest?.close());
 
       it('leaves refusals to the module and serializes data', async () => {
