@@ -226,3 +226,27 @@ describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'
     });
   }
 });
+
+describe(inMode('AjaxGuardModule imported as it is, without forRoot()'), () => {
+  @Module({ imports: [AjaxGuardModule], controllers: [ItemsController], providers: [{ provide: APP_GUARD, useClass: SignIn }] })
+  class BareModule {}
+
+  for (const platform of PLATFORMS) {
+    it(`works with the default settings on Nest's ${platform} platform`, async () => {
+      pinClock();
+      const nest = await startNest(platform, { root: BareModule });
+      try {
+        const refused = await call(`${nest.url}/items/42`);
+        const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
+        expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([
+          401,
+          DEFAULT_401_JSON,
+          200,
+          '{"id":"42"}',
+        ]);
+      } finally {
+        await nest.close();
+      }
+    });
+  }
+});
