@@ -187,6 +187,13 @@ describe(inMode('settings given to AjaxGuardModule.forRoot()'), () => {
   }
 });
 
+/** Asserts `nest` refuses an anonymous caller of /items/42 with the default 401, and serves alice. */
+async function expectRefusedThenServed(nest: RunningNest): Promise<void> {
+  const refused = await call(`${nest.url}/items/42`);
+  const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
+  expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([401, DEFAULT_401_JSON, 200, '{"id":"42"}']);
+}
+
 describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'), () => {
   class Serializer extends ClassSerializerInterceptor {
     override serialize(response: PlainLiteralObject, options: ClassSerializerContextOptions) {
@@ -214,14 +221,7 @@ describe(inMode('a ClassSerializerInterceptor that passes JsonResponses through'
       after(() => nest?.close());
 
       it('leaves refusals to the module and serializes data', async () => {
-        const refused = await call(`${nest.url}/items/42`);
-        const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
-        expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([
-          401,
-          DEFAULT_401_JSON,
-          200,
-          '{"id":"42"}',
-        ]);
+        await expectRefusedThenServed(nest);
       });
     });
   }
@@ -236,14 +236,7 @@ describe(inMode('AjaxGuardModule imported as it is, without forRoot()'), () => {
       pinClock();
       const nest = await startNest(platform, { root: BareModule });
       try {
-        const refused = await call(`${nest.url}/items/42`);
-        const served = await call(`${nest.url}/items/42`, { headers: as('alice') });
-        expect([refused.status, refused.body, served.status, served.body]).to.deep.equal([
-          401,
-          DEFAULT_401_JSON,
-          200,
-          '{"id":"42"}',
-        ]);
+        await expectRefusedThenServed(nest);
       } finally {
         await nest.close();
       }
