@@ -1,6 +1,7 @@
 import { configure } from 'ajax-guard';
 import { readOptions, USAGE, UsageError } from './cli-options.js';
 import { loadServer } from './servers/frameworks.js';
+import { startUpMessage } from './start-up-message.js';
 
 // The demo answers on loopback only: it is for the person at this machine.
 const HOST = '127.0.0.1';
@@ -40,8 +41,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`ajax-guard demo on ${options.framework}: ${server.url}`);
-  console.log('Sign in as alice / alice (may delete items) or bob / bob (may not). Ctrl+C stops it.');
+  console.log(startUpMessage(options.framework, server.url));
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),
