@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
+import { inMode } from '../support/decorator-mode.js';
 
 // Compiled into build/spec-legacy/docs: the repository is three levels up.
 const root = resolve(__dirname, '..', '..', '..');
@@ -20,7 +21,7 @@ function check(fixture: string): Promise<Run> {
   });
 }
 
-describe('npm run lint: the docs checker', function () {
+describe(inMode('npm run lint: the docs checker'), function () {
   this.timeout(120_000);
   let good: Run;
   let broken: Run;
@@ -61,6 +62,29 @@ describe('npm run lint: the docs checker', function () {
       );
       expect(broken.output).to.include('broken.md:20 spec/fixtures/docs/gone.spec.ts does not exist');
       expect(broken.output).not.to.include('"when a caller is anonymous"');
+    });
+  });
+
+  describe("on the README's API in brief", () => {
+    interface ApiExports {
+      loadExports(root: string): Map<string, string[]>;
+      unmentionedExports(entries: Map<string, string[]>, text: string): { entry: string; name: string }[];
+    }
+    let api: ApiExports;
+    before(async () => {
+      api = (await import(join(root, 'spec', 'docs', 'api-exports.mjs'))) as ApiExports;
+    });
+
+    it('reads the run-time exports of every entry point of the package', () => {
+      const entries = api.loadExports(root);
+      expect(entries.get('ajax-guard')).to.include('loginRequiredAjax');
+      expect(entries.get('ajax-guard/express')).to.include.members(['toHandler', 'send', 'toMiddleware']);
+    });
+
+    it('names an export the README does not mention in backquotes', () => {
+      const entries = new Map([['ajax-guard/koa', ['toHandler', 'send', 'toMiddleware']]]);
+      const text = 'Use `toHandler(fn)` and `send(ctx, response)`; toMiddleware in prose does not count.';
+      expect(api.unmentionedExports(entries, text)).to.deep.equal([{ entry: 'ajax-guard/koa', name: 'toMiddleware' }]);
     });
   });
 });
