@@ -14,8 +14,8 @@ import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { serveTokens } from '../support/hono-token.js';
 import { call } from '../support/http-client.js';
 import { listen, type RunningServer } from '../support/http-server.js';
-import { rawRequest } from '../support/raw-request.js';
 import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
+import { rawRequest } from '../support/raw-request.js';
 import { signInWithToken } from '../support/sign-in.js';
 
 const SECRET = `hono-${decoratorMode}-secret`;
