@@ -12,9 +12,8 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { identifyExpress, identifyFastify } from '../identity.mjs';
-import { ITEMS, ROUTE } from '../scenario.mjs';
-import type { Start } from '../servers/listen.mjs';
+import type { Start } from '../servers/scenario.mjs';
+import { ITEMS, identifyExpress, identifyFastify, ROUTES } from '../servers/scenario.mjs';
 
 // The idiomatic NestJS check: a guard that throws, as @nestjs/passport's
 // AuthGuard does; Nest's exception filter answers with its own 401 body.
@@ -28,7 +27,7 @@ class SignedInGuard implements CanActivate {
 
 @Controller()
 class ItemsController {
-  @Get(ROUTE)
+  @Get(ROUTES.sync)
   @UseGuards(SignedInGuard)
   list() {
     return ITEMS;
