@@ -22,7 +22,7 @@ export interface Options {
 
 const FULL = { rounds: 9, duration: 2, warmup: 0.25 };
 // About two and a half minutes in all, on two cores.
-const QUICK = { rounds: 3, duration: 0.3, warmup: 0.05 };
+const QUICK = { rounds: 3, duration: 0.4, warmup: 0.05 };
 
 export const USAGE = `npm run bench [-- options]
   --quick              ${QUICK.rounds} rounds of ${QUICK.duration} s (about two and a half minutes)
