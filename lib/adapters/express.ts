@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { isThenable } from '../decorators/gate.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { isThenable, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: an Express handler that returns its answer.

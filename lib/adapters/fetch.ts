@@ -1,5 +1,5 @@
-import type { JsonResponse } from '../response/json-response.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { serializeResponse, toJsonResponse } from '../adapter.js';
+import type { JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Fetch API handler that returns its answer.

@@ -1,7 +1,6 @@
 import type { Context, Next } from 'koa';
-import { isThenable } from '../decorators/gate.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { isThenable, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Koa middleware that returns its answer.

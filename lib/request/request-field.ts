@@ -1,4 +1,4 @@
-import { readProperty } from '../auth/read-property.js';
+import { readProperty } from '../internal/read-property.js';
 
 /**
  * A field of the request a handler was given, read with `readProperty`: the

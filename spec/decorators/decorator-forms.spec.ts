@@ -90,6 +90,7 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
 
     describe('given a function that looks like a transpiled class', () => {
       it('throws a TypeError naming the guard, since its methods would stay unguarded', () => {
+        // biome-ignore lint/correctness/noComponentHookFactories: a constructor function, named as ES5 classes are
         function LegacyItems(this: object) {}
         LegacyItems.prototype.list = (_req: object) => 'listed';
         expect(() => loginRequiredAjax()(LegacyItems)).to.throw(

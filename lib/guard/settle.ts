@@ -1,13 +1,13 @@
+import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
-import { seedErrorResponse, unixSeconds } from '../response/seed-error.js';
 import type { Settings } from '../settings.js';
 import { release, watch } from './check-deadlines.js';
-import type { Gate } from './gate.js';
+import type { PendingVerdict, Verdict } from './verdict.js';
 
-// Fixed text, seed-shaped: the caller learns to retry, and nothing more.
+// Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
 function checkTimedOut(settings: Settings): JsonResponse {
-  const timestamp = String(unixSeconds(settings));
-  return seedErrorResponse(
+  const timestamp = String(unixSeconds(settings.clock));
+  return errorResponse(
     { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
     { 'cache-control': 'no-store', 'retry-after': '1' },
   );
@@ -26,8 +26,8 @@ function checkTimedOut(settings: Settings): JsonResponse {
 export function settleCheck(
   answer: PromiseLike<unknown>,
   settings: Settings,
-  decide: (settled: unknown) => ReturnType<Gate>,
-): Promise<JsonResponse | undefined> {
+  decide: (settled: unknown) => PendingVerdict,
+): Promise<Verdict> {
   return new Promise((resolve, reject) => {
     const pending = watch(settings.checkTimeout, () => {
       try {

@@ -1,6 +1,6 @@
+import { errorResponse, unixSeconds } from '../response/error-body.js';
+import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { currentSettings } from '../settings.js';
-import { isJsonResponse, type JsonResponse, jsonResponse } from './json-response.js';
-import { seedErrorResponse, unixSeconds } from './seed-error.js';
 
 /** A response ready for the wire: status, lower-case headers and the body as JSON text. */
 export interface SerializedResponse {
@@ -24,11 +24,11 @@ export function keepSerialized(response: JsonResponse): JsonResponse {
 
 // Fixed text: nothing of the failed body, and no stack, reaches the wire.
 function serializationFailure(): SerializedResponse {
-  const { status, headers, body } = seedErrorResponse(
+  const { status, headers, body } = errorResponse(
     {
       status: 500,
       message: 'Response could not be serialized',
-      timestamp: String(unixSeconds(currentSettings())),
+      timestamp: String(unixSeconds(currentSettings().clock)),
       errorcode: 'SERIALIZATION_FAILED',
     },
     { 'cache-control': 'no-store' },
