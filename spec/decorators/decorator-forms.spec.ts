@@ -110,6 +110,32 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
     });
   });
 
+  describe("applied the 2018-09 proposal's way, with one descriptor object", () => {
+    // What Next.js's SWC emits for a method decorator without experimentalDecorators.
+    const descriptor = {
+      kind: 'method',
+      key: 'list',
+      placement: 'prototype',
+      descriptor: { value: () => 'listed', writable: true, enumerable: false, configurable: true },
+      [Symbol.toStringTag]: 'Descriptor',
+    };
+
+    it('is a TypeError that names experimentalDecorators', () => {
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(descriptor)).to.throw(
+        TypeError,
+        /^@loginRequiredAjax\(\) was applied as a 2018-09 proposal decorator.*"experimentalDecorators": true/,
+      );
+    });
+
+    it('says so for a class descriptor too', () => {
+      const classDescriptor = { kind: 'class', elements: [], [Symbol.toStringTag]: 'Descriptor' };
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(classDescriptor)).to.throw(
+        TypeError,
+        /experimentalDecorators/,
+      );
+    });
+  });
+
   describe('in a place it cannot guard', () => {
     // Each class is defined inside its test: the guard throws when the class is.
     const misplaced: Record<string, () => unknown> = {
