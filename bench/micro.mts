@@ -2,10 +2,9 @@
  * The decorators alone, no HTTP: ns per call and bytes allocated per call,
  * each guarded path beside what it would be written as by hand. Prints
  * mitata's tables, then the overheads against their targets. Run with
- * `npm run bench:micro`. (`checkAccess` joins here as one more pair once
- * the package exports it.)
+ * `npm run bench:micro`.
  */
-import { type JsonResponse, jsonResponse, loginRequiredAjax, permissionRequiredAjax } from 'ajax-guard';
+import { checkAccess, type JsonResponse, jsonResponse, loginRequiredAjax, permissionRequiredAjax } from 'ajax-guard';
 import { bench, do_not_optimize, group, run, summary } from 'mitata';
 
 const DATA = jsonResponse({ items: [1, 2, 3] });
@@ -58,7 +57,13 @@ async function handWrittenPermission(req: Caller): Promise<JsonResponse> {
   return bare.getAsync(req);
 }
 
+// The guard alone, as middleware runs it, and the check it stands for.
+const loginGuard = loginRequiredAjax();
+const handCheck = (req: Caller): JsonResponse | undefined => (req.user !== undefined ? undefined : REFUSAL);
+
 const NAMES = {
+  handCheck: 'hand-written sync check, signed in',
+  checkAccess: 'checkAccess(loginRequiredAjax(), signed in)',
   bareSync: 'bare method',
   guardedSync: '@loginRequiredAjax(), sync check',
   refusal: '@loginRequiredAjax() refusing an anonymous call',
@@ -73,6 +78,12 @@ summary(() => {
   group('authenticated, sync check', () => {
     bench(NAMES.bareSync, () => do_not_optimize(bare.get(user))).baseline(true);
     bench(NAMES.guardedSync, () => do_not_optimize(guarded.get(user)));
+  });
+});
+summary(() => {
+  group('a guard without a handler (middleware)', () => {
+    bench(NAMES.handCheck, () => do_not_optimize(handCheck(user))).baseline(true);
+    bench(NAMES.checkAccess, () => do_not_optimize(checkAccess(loginGuard, user)));
   });
 });
 group('refusal', () => {
@@ -99,6 +110,7 @@ const over = (ours: string, theirs: string): number => stats(ours).p50 - stats(t
 const checks = [
   ['sync check over a bare call', over(NAMES.guardedSync, NAMES.bareSync), 20, 'ns'],
   ['sync check, bytes allocated per call', stats(NAMES.guardedSync).heap?.avg ?? Number.NaN, 1, 'B'],
+  ['checkAccess over a hand-written sync check', over(NAMES.checkAccess, NAMES.handCheck), Number.NaN, 'ns'],
   ['async check over a hand-written await', over(NAMES.guardedAsync, NAMES.handAsync), 150, 'ns'],
   ['async check over a bare await of the handler', over(NAMES.guardedAsync, NAMES.bareAwait), Number.NaN, 'ns'],
   ['async check + permission over hand-written', over(NAMES.guardedPermission, NAMES.handPermission), Number.NaN, 'ns'],

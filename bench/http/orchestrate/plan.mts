@@ -4,7 +4,7 @@
  */
 import { BROWSER_ACCEPT, ROUTES, SCRIPT_ACCEPT, TOKEN_HEADER, TOKENS } from '../servers/scenario.mjs';
 
-export const FRAMEWORKS = ['express', 'koa', 'fastify'] as const;
+export const FRAMEWORKS = ['express', 'koa', 'fastify', 'hono'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** The two references every ratio is taken against, the library, and the peers. */
@@ -18,6 +18,7 @@ export const VARIANTS: Readonly<Record<Framework, readonly string[]>> = {
   express: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs', 'routing-controllers'],
   koa: [BARE, HAND_WRITTEN, AJAX_GUARD, 'routing-controllers'],
   fastify: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs'],
+  hono: [BARE, HAND_WRITTEN, AJAX_GUARD],
 };
 
 /** True for a variant built on another library (optional: it may fail to install or start). */
@@ -39,7 +40,9 @@ export interface Case {
 
 const user = { [TOKEN_HEADER]: TOKENS.user };
 const all = FRAMEWORKS;
-const fromScript = (route: string) => ({ route, everyVariant: false, frameworks: all });
+// Hono (on @hono/node-server) runs the sync check and the middleware only.
+const routed = ['express', 'koa', 'fastify'] as const;
+const fromScript = (route: string) => ({ route, everyVariant: false, frameworks: routed });
 
 export const CASES: readonly Case[] = [
   {
@@ -105,6 +108,22 @@ export const CASES: readonly Case[] = [
     title: 'response schema, anonymous',
     ...fromScript(ROUTES.schema),
     frameworks: ['fastify'],
+    headers: {},
+    status: 401,
+  },
+  {
+    key: 'middleware-200',
+    title: 'toMiddleware, signed in',
+    ...fromScript(ROUTES.middleware),
+    frameworks: all,
+    headers: user,
+    status: 200,
+  },
+  {
+    key: 'middleware-401',
+    title: 'toMiddleware, anonymous',
+    ...fromScript(ROUTES.middleware),
+    frameworks: all,
     headers: {},
     status: 401,
   },

@@ -1,4 +1,5 @@
-import { toHandler } from 'ajax-guard/express';
+import { loginRequiredAjax } from 'ajax-guard';
+import { toHandler, toMiddleware } from 'ajax-guard/express';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { guardedRoutes } from './controllers.mjs';
 import * as scene from './scenario.mjs';
@@ -59,11 +60,13 @@ export const variants: Record<string, scene.Start> = {
         .get(scene.ROUTES.async, requireStore(0), items)
         .get(scene.ROUTES.store, requireStore(scene.STORE_DELAY_MS), items)
         .get(scene.ROUTES.login, requireLogin, items)
-        .get(scene.ROUTES.permission, requirePermission, items),
+        .get(scene.ROUTES.permission, requirePermission, items)
+        .get(scene.ROUTES.middleware, requireUser, items),
     ),
   'ajax-guard': () => {
     const server = app();
     for (const [route, handler] of Object.entries(guardedRoutes())) server.get(route, toHandler(handler));
+    server.get(scene.ROUTES.middleware, toMiddleware(loginRequiredAjax()), items);
     return scene.listen(server);
   },
 };

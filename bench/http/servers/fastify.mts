@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { toHandler } from 'ajax-guard/fastify';
+import { loginRequiredAjax } from 'ajax-guard';
+import { toHandler, toMiddleware } from 'ajax-guard/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import { guardedRoutes } from './controllers.mjs';
 import * as scene from './scenario.mjs';
@@ -59,13 +60,15 @@ export const variants: Record<string, scene.Start> = {
         .get(scene.ROUTES.store, { preHandler: requireStore(scene.STORE_DELAY_MS) }, items)
         .get(scene.ROUTES.login, { preHandler: requireLogin }, items)
         .get(scene.ROUTES.permission, { preHandler: requirePermission }, items)
-        .get(scene.ROUTES.schema, { preHandler: requireUser, schema }, items),
+        .get(scene.ROUTES.schema, { preHandler: requireUser, schema }, items)
+        .get(scene.ROUTES.middleware, { preHandler: requireUser }, items),
     ),
   'ajax-guard': () => {
     const app = scene.identifyFastify(Fastify());
     const routes = guardedRoutes();
     for (const [route, handler] of Object.entries(routes)) app.get(route, toHandler(handler));
     app.get(scene.ROUTES.schema, { schema }, toHandler(routes[scene.ROUTES.sync] as (req: object) => unknown));
+    app.get(scene.ROUTES.middleware, { preHandler: toMiddleware(loginRequiredAjax()) }, items);
     return listenFastify(app);
   },
 };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import Router from '@koa/router';
-import { toHandler } from 'ajax-guard/koa';
+import { loginRequiredAjax } from 'ajax-guard';
+import { toHandler, toMiddleware } from 'ajax-guard/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { guardedRoutes } from './controllers.mjs';
 import * as scene from './scenario.mjs';
@@ -61,11 +62,13 @@ export const variants: Record<string, scene.Start> = {
         .get(scene.ROUTES.async, requireStore(0), items)
         .get(scene.ROUTES.store, requireStore(scene.STORE_DELAY_MS), items)
         .get(scene.ROUTES.login, requireLogin, items)
-        .get(scene.ROUTES.permission, requirePermission, items),
+        .get(scene.ROUTES.permission, requirePermission, items)
+        .get(scene.ROUTES.middleware, requireUser, items),
     ),
   'ajax-guard': () => {
     const router = new Router();
     for (const [route, handler] of Object.entries(guardedRoutes())) router.get(route, toHandler(handler));
+    router.get(scene.ROUTES.middleware, toMiddleware(loginRequiredAjax()), items);
     return serve(router);
   },
 };

@@ -18,6 +18,7 @@ export const ROUTES = {
   login: '/page',
   permission: '/admin/items',
   schema: '/items-schema',
+  middleware: '/guarded/items',
 } as const;
 
 /** The header a signed-in caller sends, and its values: a user, and an admin who holds `PERMISSION`. */
