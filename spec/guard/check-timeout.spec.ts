@@ -108,8 +108,6 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
 });
 
 describe(inMode('configure({ checkTimeout })'), () => {
-  afterEach(() => resetSettings());
-
   for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2_147_483_648, '100', null]) {
     it(`refuses ${String(bad)} with a TypeError naming the setting`, () => {
       expect(() => configure({ checkTimeout: bad as number })).to.throw(TypeError, /settings\.checkTimeout/);
