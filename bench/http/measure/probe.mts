@@ -4,6 +4,7 @@
  * hand-written check (same body but for the second it was built in, same
  * headers), so that the two are compared doing the same work.
  */
+import http from 'node:http';
 import { AJAX_GUARD, type Case, expectedStatus, HAND_WRITTEN, serves } from '../orchestrate/plan.mjs';
 import type { Target } from './measure.mjs';
 
@@ -19,19 +20,33 @@ export interface Answer {
 
 const COMPARED_HEADERS = ['content-type', 'cache-control', 'www-authenticate', 'vary', 'location'];
 
-async function ask(target: Target, c: Case): Promise<Answer> {
-  const response = await fetch(target.url + c.route, {
-    headers: c.headers,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(5_000),
+// Over node:http, as the load generator sends it: fetch would add headers of its own (sec-fetch-mode: cors).
+function get(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, timeout: 5_000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body }),
+      );
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer from ${url} within 5 s`)));
+    request.on('error', reject);
   });
+}
+
+async function ask(target: Target, c: Case): Promise<Answer> {
   const answer = {
     framework: target.framework,
     variant: target.variant,
     case: c.key,
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: await response.text(),
+    ...(await get(target.url + c.route, c.headers)),
   };
   if (answer.status !== expectedStatus(target.variant, c)) {
     throw new Error(`${target.framework} ${target.variant} (${c.key}) answered ${answer.status}: ${answer.body}`);

@@ -35,7 +35,7 @@ const requireStore =
 function requireLogin(req: Request, res: Response, next: NextFunction): void {
   if ((req as Signed).user) {
     next();
-  } else if (scene.isScript(req.headers['x-requested-with'], req.accepts(['json', 'html']) === 'html')) {
+  } else if (scene.isScript(req.headers, () => req.accepts(['json', 'html']) === 'html')) {
     res.status(401).set(scene.LOGIN_REFUSAL_HEADERS).json(scene.seedRefusal());
   } else {
     const { headers, body } = scene.loginRedirect(req.originalUrl);

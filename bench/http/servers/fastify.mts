@@ -32,7 +32,7 @@ function requireLogin(request: FastifyRequest, reply: FastifyReply, done: HookHa
   const { accept = '' } = request.headers;
   if ((request as Signed).user) {
     done();
-  } else if (scene.isScript(request.headers['x-requested-with'], accept.includes('text/html'))) {
+  } else if (scene.isScript(request.headers, () => accept.includes('text/html'))) {
     reply.code(401).headers(scene.LOGIN_REFUSAL_HEADERS).send(scene.seedRefusal());
   } else {
     const { headers, body } = scene.loginRedirect(request.url);

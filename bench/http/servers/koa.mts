@@ -38,7 +38,7 @@ const requireStore =
 
 function requireLogin(ctx: Context, next: Next): Promise<unknown> | undefined {
   if (ctx.state.user) return next();
-  if (scene.isScript(ctx.get('x-requested-with'), ctx.accepts('json', 'html') === 'html')) {
+  if (scene.isScript(ctx.headers, () => ctx.accepts('json', 'html') === 'html')) {
     return answer(ctx, 401, scene.LOGIN_REFUSAL_HEADERS, scene.seedRefusal());
   }
   const { headers, body } = scene.loginRedirect(ctx.originalUrl);

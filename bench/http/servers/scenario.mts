@@ -64,7 +64,7 @@ export function storeSays(user: unknown, delayMs: number): Promise<boolean> {
 /** The headers of ajax-guard's answers that hand-written code sets itself (JSON's content type aside). */
 export const REFUSAL_HEADERS = { 'cache-control': 'no-store', 'www-authenticate': 'Session' };
 export const FORBIDDEN_HEADERS = { 'cache-control': 'no-store' };
-export const LOGIN_VARY = 'Accept, X-Requested-With';
+export const LOGIN_VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 export const LOGIN_REFUSAL_HEADERS = { ...REFUSAL_HEADERS, vary: LOGIN_VARY };
 
 const seedError = (status: string, message: string, errorcode: string) => ({
@@ -86,9 +86,13 @@ export function loginRedirect(path: string) {
   };
 }
 
-/** True for a hand-written check's idea of a script: it says so, or it does not ask for HTML. */
-export const isScript = (requestedWith: unknown, prefersHtml: boolean): boolean =>
-  requestedWith === 'XMLHttpRequest' || !prefersHtml;
+/** True for a hand-written check's idea of a script: htmx, a fetch that says so, XHR, or no preference for HTML. */
+export function isScript(headers: { readonly [name: string]: unknown }, prefersHtml: () => boolean): boolean {
+  if (headers['hx-request'] === 'true') return true;
+  const mode = headers['sec-fetch-mode'];
+  if (mode !== undefined) return mode !== 'navigate';
+  return headers['x-requested-with'] === 'XMLHttpRequest' || !prefersHtml();
+}
 
 type Headers = { readonly [name: string]: string | string[] | undefined };
 const userFor = (headers: Headers): User | undefined => {
