@@ -10,9 +10,9 @@ const RUN = resolve(__dirname, '..', '..', 'bench', 'http', 'orchestrate', 'run.
 const LIMIT_MS = 120_000;
 
 const VARIANTS: Record<string, readonly string[]> = {
-  express: ['bare', 'hand-written', 'ajax-guard', 'nestjs', 'routing-controllers'],
+  express: ['bare', 'hand-written', 'ajax-guard', 'nestjs', 'nestjs-ajax-guard', 'routing-controllers'],
   koa: ['bare', 'hand-written', 'ajax-guard', 'routing-controllers'],
-  fastify: ['bare', 'hand-written', 'ajax-guard', 'nestjs'],
+  fastify: ['bare', 'hand-written', 'ajax-guard', 'nestjs', 'nestjs-ajax-guard'],
   hono: ['bare', 'hand-written', 'ajax-guard'],
 };
 // Every variant serves the sync check; only the hand-written check and ajax-guard serve the rest.

@@ -11,13 +11,13 @@ export type Framework = (typeof FRAMEWORKS)[number];
 export const BARE = 'bare';
 export const HAND_WRITTEN = 'hand-written';
 export const AJAX_GUARD = 'ajax-guard';
-const PEERS = ['nestjs', 'routing-controllers'] as const;
+const PEERS = ['nestjs', 'nestjs-ajax-guard', 'routing-controllers'] as const;
 
 /** Each framework's variants: the peers only where they run on that framework. */
 export const VARIANTS: Readonly<Record<Framework, readonly string[]>> = {
-  express: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs', 'routing-controllers'],
+  express: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs', 'nestjs-ajax-guard', 'routing-controllers'],
   koa: [BARE, HAND_WRITTEN, AJAX_GUARD, 'routing-controllers'],
-  fastify: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs'],
+  fastify: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs', 'nestjs-ajax-guard'],
   hono: [BARE, HAND_WRITTEN, AJAX_GUARD],
 };
 
