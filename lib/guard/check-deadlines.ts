@@ -40,6 +40,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let armedBy: typeof setTimeout | undefined;
 let armedFor = Number.POSITIVE_INFINITY;
 let wakeBy: unknown;
+let arming = 0;
 
 const nextTurn = (): unknown => globalThis.setImmediate ?? globalThis.setTimeout;
 
@@ -79,15 +80,19 @@ function arm(): void {
   armedFor = deadline;
   if (deadline === Number.POSITIVE_INFINITY) return;
   armedBy = setTimeout;
-  timer = setTimeout(sweep, Math.max(1, Math.ceil(deadline - performance.now())));
+  // A timer left by a fake-timer library's swap fires for nothing: only the latest one sweeps.
+  const armed = ++arming;
+  timer = setTimeout(() => armed === arming && sweep(), Math.max(1, Math.ceil(deadline - performance.now())));
   // A stuck check alone must not keep a process alive (edge runtimes have no unref).
   (timer as { unref?: () => void }).unref?.();
 }
 
 function sweep(): void {
+  // The timer is the authority on time: once it fires, its deadline has
+  // passed, even where a test fakes the timers but not the clock.
+  const now = Math.max(performance.now(), armedFor);
   armedBy = undefined;
   armedFor = Number.POSITIVE_INFINITY;
-  const now = performance.now();
   for (const [timeout, queue] of queues) {
     for (let head = queue.head; head !== undefined && head.deadline <= now; head = queue.head) {
       const expire = head.expire;
