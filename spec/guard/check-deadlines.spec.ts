@@ -1,11 +1,4 @@
-import {
-  configure,
-  type JsonResponse,
-  loginRequiredAjax,
-  permissionRequiredAjax,
-  resetSettings,
-  userPassesTestAjax,
-} from 'ajax-guard';
+import { configure, type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { fakeClockPerTest } from '../support/clock.js';
@@ -131,8 +124,6 @@ describe(inMode('the shared deadline of asynchronous checks'), () => {
 });
 
 describe(inMode('the shared deadline, on real timers'), () => {
-  afterEach(() => resetSettings());
-
   it('answers a check that never settles no sooner than checkTimeout, and soon after it', async () => {
     configure({ checkTimeout: 40 });
     const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');

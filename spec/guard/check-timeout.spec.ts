@@ -1,11 +1,4 @@
-import {
-  configure,
-  type JsonResponse,
-  loginRequiredAjax,
-  permissionRequiredAjax,
-  resetSettings,
-  userPassesTestAjax,
-} from 'ajax-guard';
+import { configure, type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { fakeClockPerTest } from '../support/clock.js';

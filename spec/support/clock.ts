@@ -1,4 +1,4 @@
-import { configure, resetSettings } from 'ajax-guard';
+import { configure } from 'ajax-guard';
 import sinon from 'sinon';
 
 /** The instant every pinned test runs at, in milliseconds: a whole second (1764000000) plus a fraction. */
@@ -15,17 +15,13 @@ export function pinClock(): void {
 
 /**
  * Fake timers and Date, starting at `PINNED_NOW_MS`, for each test of the
- * enclosing describe; after each, the real ones and the default settings
- * come back. Returns the current test's clock.
+ * enclosing describe (the root hooks restore the real ones after it).
+ * Returns the current test's clock.
  */
 export function fakeClockPerTest(): () => sinon.SinonFakeTimers {
   let clock: sinon.SinonFakeTimers | undefined;
   beforeEach(() => {
     clock = sinon.useFakeTimers({ now: PINNED_NOW_MS });
-  });
-  afterEach(() => {
-    clock?.restore();
-    resetSettings();
   });
   return () => clock as sinon.SinonFakeTimers;
 }
