@@ -2,6 +2,7 @@ import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
+import { release, watch } from './check-deadlines.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
 // Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
@@ -20,8 +21,11 @@ function checkTimedOut(settings: Settings): JsonResponse {
  * Waits for an asynchronous check's answer and lets `decide` rule on it. A
  * check that has not settled within `settings.checkTimeout` milliseconds (a
  * stuck session store, a permission service that never answers) gets a 503
- * instead: the handler never runs, and no request waits forever. A check
- * that rejects, or a `decide` that throws, fails the call.
+ * instead, from a timer shared by every pending check (see
+ * check-deadlines.ts): the handler never runs, no request waits forever, and
+ * a check that settles after its 503 has no further effect (`decide`, and
+ * so any permission check or user test after it, never runs). A check that
+ * rejects, or a `decide` that throws, fails the call.
  */
 export function settleCheck(
   answer: PromiseLike<unknown>,
@@ -29,12 +33,16 @@ export function settleCheck(
   decide: (settled: unknown) => PendingVerdict,
 ): Promise<Verdict> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(checkTimedOut(settings)), settings.checkTimeout);
-    // A stuck check alone must not keep a process alive (edge runtimes have no unref).
-    (timer as { unref?: () => void }).unref?.();
+    const pending = watch(settings.checkTimeout, () => {
+      try {
+        resolve(checkTimedOut(settings));
+      } catch (error) {
+        reject(error);
+      }
+    });
     Promise.resolve(answer).then(
       (settled) => {
-        clearTimeout(timer);
+        if (!release(pending)) return;
         try {
           resolve(decide(settled));
         } catch (error) {
@@ -42,8 +50,7 @@ export function settleCheck(
         }
       },
       (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
+        if (release(pending)) reject(error);
       },
     );
   });

@@ -1,29 +1,15 @@
-import {
-  configure,
-  type JsonResponse,
-  loginRequiredAjax,
-  permissionRequiredAjax,
-  resetSettings,
-  userPassesTestAjax,
-} from 'ajax-guard';
+import { configure, type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { PINNED_NOW_MS } from '../support/clock.js';
+import { fakeClockPerTest } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
+import { never } from '../support/promises.js';
+import { signedInRequest } from '../support/requests.js';
 
-const never = (): Promise<boolean> => new Promise<boolean>(() => {});
-const signedIn = { user: { id: 1 } };
+const signedIn = signedInRequest({ id: 1 });
 
 describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), () => {
-  let clock: sinon.SinonFakeTimers;
-
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: PINNED_NOW_MS });
-  });
-  afterEach(() => {
-    clock.restore();
-    resetSettings();
-  });
+  const fake = fakeClockPerTest();
 
   // Starts a guarded call; `at(ms)` lets time pass and reports whether it settled, and how.
   function start<T>(call: () => Promise<T>): (ms: number) => Promise<{ settled: boolean; value?: T }> {
@@ -32,7 +18,7 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
       outcome = { settled: true, value };
     });
     return async (ms) => {
-      await clock.tickAsync(ms);
+      await fake().tickAsync(ms);
       return outcome;
     };
   }
@@ -68,14 +54,14 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
   });
 
   describe('when the check settles in time', () => {
-    it('decides on its answer and clears the timer', async () => {
+    it('decides on its answer and leaves no timer once the turn is over', async () => {
       configure({ checkTimeout: 50 });
       const guarded = loginRequiredAjax({ isAuthenticated: async () => true })(async (_req: object) => 'ran');
       expect((await outcomeAfter(1, () => guarded(signedIn))).value).to.equal('ran');
-      expect(clock.countTimers()).to.equal(0);
+      expect(fake().countTimers()).to.equal(0);
     });
 
-    it('fails the call when the check rejects, and clears the timer', async () => {
+    it('fails the call when the check rejects, and leaves no timer once the turn is over', async () => {
       const guarded = loginRequiredAjax({ isAuthenticated: () => Promise.reject(new Error('store down')) })(
         async (_req: object) => 'ran',
       );
@@ -84,7 +70,8 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
         failure = error;
       });
       expect(failure).to.be.instanceOf(Error).with.property('message', 'store down');
-      expect(clock.countTimers()).to.equal(0);
+      await fake().tickAsync(0);
+      expect(fake().countTimers()).to.equal(0);
     });
 
     it('fails the call when the refusal cannot be rendered', async () => {

@@ -1,4 +1,5 @@
 import { configure } from 'ajax-guard';
+import sinon from 'sinon';
 
 /** The instant every pinned test runs at, in milliseconds: a whole second (1764000000) plus a fraction. */
 export const PINNED_NOW_MS = 1_764_000_000_987;
@@ -10,4 +11,17 @@ export const DEFAULT_401_JSON =
 /** Pins the settings' clock at `PINNED_NOW_MS`; the root hooks restore the settings after each test. */
 export function pinClock(): void {
   configure({ clock: () => PINNED_NOW_MS });
+}
+
+/**
+ * Fake timers and Date, starting at `PINNED_NOW_MS`, for each test of the
+ * enclosing describe (the root hooks restore the real ones after it).
+ * Returns the current test's clock.
+ */
+export function fakeClockPerTest(): () => sinon.SinonFakeTimers {
+  let clock: sinon.SinonFakeTimers | undefined;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: PINNED_NOW_MS });
+  });
+  return () => clock as sinon.SinonFakeTimers;
 }

@@ -24,3 +24,17 @@ export function within<T>(promise: Promise<T>, what: string, ms = 5000): Promise
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
+
+/** A check's answer that never comes: a stuck session store, a service that never replies. */
+export const never = (): Promise<boolean> => new Promise<boolean>(() => {});
+
+/** A Promise the test settles when it chooses, with `give` or `fail`. */
+export function later<T>(): { promise: Promise<T>; give: (value: T) => void; fail: (reason: Error) => void } {
+  let give!: (value: T) => void;
+  let fail!: (reason: Error) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    give = resolve;
+    fail = reject;
+  });
+  return { promise, give, fail };
+}

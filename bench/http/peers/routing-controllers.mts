@@ -2,16 +2,14 @@ import type { Server } from 'node:http';
 import express from 'express';
 import Koa from 'koa';
 import { type Action, Authorized, Get, JsonController, useExpressServer, useKoaServer } from 'routing-controllers';
-import { identifyExpress, identifyKoa } from '../identity.mjs';
-import { ITEMS, ROUTE } from '../scenario.mjs';
-import { listen, type Start } from '../servers/listen.mjs';
+import { ITEMS, identifyExpress, identifyKoa, listen, ROUTES, type Start } from '../servers/scenario.mjs';
 
 // The idiomatic routing-controllers check: `@Authorized()` with an
 // authorizationChecker; its error handler answers with its own 401 body.
 @JsonController()
 class ItemsController {
   @Authorized()
-  @Get(ROUTE)
+  @Get(ROUTES.sync)
   list() {
     return ITEMS;
   }

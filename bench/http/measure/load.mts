@@ -1,11 +1,13 @@
 /**
  * The load generator, in a process of its own (pinned to the other core than
  * the servers): runs autocannon on the parent's `run` command, and keeps
- * each response's latency to the microsecond (see latency.mts).
+ * each response's latency to the microsecond.
  */
 import autocannon from 'autocannon';
-import { answer } from './answer.mjs';
-import type { Histogram } from './latency.mjs';
+import { answer } from '../orchestrate/answer.mjs';
+
+/** Latency as sparse [microseconds, responses] pairs, in increasing microseconds (autocannon's own counts whole milliseconds). */
+export type Histogram = readonly (readonly [number, number])[];
 
 /** One load run's request. */
 export interface LoadRequest {

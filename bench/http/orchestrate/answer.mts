@@ -17,7 +17,7 @@ interface Call {
 export function answer(commands: Commands, info: unknown): void {
   const send = process.send?.bind(process);
   if (send === undefined)
-    throw new Error('this script runs as a child of the benchmark (bench/http/run.mts), with an IPC channel');
+    throw new Error('this script runs as a child of the benchmark (bench/http/orchestrate/run.mts), with an IPC channel');
   process.on('disconnect', () => process.exit(0));
   process.on('message', async ({ id, command, args }: Call) => {
     try {

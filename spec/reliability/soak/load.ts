@@ -1,12 +1,12 @@
 /**
  * The soak's load, in a process of its own: `node load.mjs <url> <seconds>
- * <connections>`, forked by soak.mjs. Keep-alive connections send a mix of
+ * <connections>`, forked by run.js. Keep-alive connections send a mix of
  * signed-in, anonymous and failing requests to 127.0.0.1 until the time is
  * up (or a hard cap on their number is reached), check every answer against
  * what that caller must get, and send back the counts.
  */
 import { Agent, request } from 'node:http';
-import { APP_ERROR_BODY, USER_IDS } from './apps.mjs';
+import { CALLERS, credentialsOf } from '../../support/callers.js';
 
 export interface LoadReport {
   readonly type: 'load';
@@ -34,7 +34,8 @@ const SERIALIZATION_500 =
 
 interface Expected {
   readonly status: number;
-  readonly body: string | RegExp;
+  /** Any body, for the framework's own 500. */
+  readonly body: string | RegExp | undefined;
 }
 
 interface Planned {
@@ -43,7 +44,7 @@ interface Planned {
   readonly expected: Expected;
 }
 
-const randomUser = (): number => USER_IDS[Math.floor(Math.random() * USER_IDS.length)] as number;
+const randomUser = (): number => (CALLERS[Math.floor(Math.random() * CALLERS.length)] as { id: number }).id;
 const echo = (user: number, id: string): Expected => ({ status: 200, body: JSON.stringify({ id: user, request: id }) });
 const refused: Expected = { status: 401, body: SEED_401 };
 
@@ -55,7 +56,7 @@ function plan(id: string): Planned {
   if (draw < 0.35) return { path: '/me', user, expected: echo(user, id) };
   if (draw < 0.55) return { path: '/me-later', user, expected: echo(user, id) };
   if (draw < 0.8) return { path: draw < 0.7 ? '/me' : '/me-later', user: undefined, expected: refused };
-  if (draw < 0.92) return { path: '/boom', user, expected: { status: 500, body: APP_ERROR_BODY } };
+  if (draw < 0.92) return { path: '/boom', user, expected: { status: 500, body: undefined } };
   if (draw < 0.97) return { path: '/boom', user: undefined, expected: refused };
   return { path: '/cycle', user, expected: { status: 500, body: SERIALIZATION_500 } };
 }
@@ -75,7 +76,7 @@ function fail(what: string): void {
 function send({ path, user, expected }: Planned, id: string): Promise<void> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { 'x-request-id': id };
-    if (user !== undefined) headers.authorization = `Bearer user-${user}`;
+    Object.assign(headers, credentialsOf(CALLERS.find(({ id }) => id === user)));
     const req = request(`${url}${path}`, { agent, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -84,7 +85,7 @@ function send({ path, user, expected }: Planned, id: string): Promise<void> {
       });
       res.on('end', () => {
         served++;
-        const bodyOk = typeof expected.body === 'string' ? body === expected.body : expected.body.test(body);
+        const bodyOk = typeof expected.body === 'string' ? body === expected.body : (expected.body?.test(body) ?? true);
         if (res.statusCode !== expected.status || !bodyOk) {
           fail(`${path} as ${user ?? 'anonymous'} (#${id}): ${res.statusCode} ${body.slice(0, 200)}`);
         }
@@ -120,8 +121,12 @@ async function connection(index: number): Promise<void> {
   }
 }
 
-await Promise.all(Array.from({ length: connections }, (_, index) => connection(index)));
-agent.destroy();
-const report: LoadReport = { type: 'load', served, errors, timeouts, samples };
-process.send?.(report);
-process.disconnect?.();
+async function main(): Promise<void> {
+  await Promise.all(Array.from({ length: connections }, (_, index) => connection(index)));
+  agent.destroy();
+  const report: LoadReport = { type: 'load', served, errors, timeouts, samples };
+  process.send?.(report);
+  process.disconnect?.();
+}
+
+void main();

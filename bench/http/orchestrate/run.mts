@@ -1,19 +1,19 @@
 /**
- * `npm run bench`: every framework's variants on both paths, on 127.0.0.1,
+ * `npm run bench`: every framework's variants on every case, on 127.0.0.1,
  * servers on one core and the load generator on the other, interleaved over
- * rounds (see rounds.mts). Prints Markdown tables on stdout (progress goes to
- * stderr) and writes the JSON report. See `--help`.
+ * rounds (see rounds.mts). Prints one Markdown table on stdout (progress goes
+ * to stderr) and writes the JSON report and the table beside it. See `--help`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { type Report, summarize } from '../report/report.mjs';
+import { formatReport } from '../report/table.mjs';
 import { canPin, killAll } from './children.mjs';
 import { type Options, parseOptions, USAGE } from './options.mjs';
-import { type Report, summarize } from './report.mjs';
 import { LOAD_CORE, runRounds, SERVER_CORE } from './rounds.mjs';
-import { formatReport } from './table.mjs';
 
 const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -69,8 +69,12 @@ if (process.argv.includes('--help')) {
     const report = await run(options);
     await mkdir(path.dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(formatReport(report));
-    console.log(`\nJSON report: ${options.out}`);
+    const table = formatReport(report);
+    const markdown = options.out.replace(/(\.json)?$/, '.md');
+    const { startedAt, node, cpuModel } = report.meta as Record<string, string>;
+    await writeFile(markdown, `${startedAt}, Node ${node}, ${cpuModel}, ${JSON.stringify(options)}\n\n${table}\n`);
+    console.log(table);
+    console.log(`\nJSON report: ${options.out}\nMarkdown: ${markdown}`);
   } catch (error) {
     console.error(error);
     process.exitCode = 1;

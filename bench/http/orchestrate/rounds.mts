@@ -1,21 +1,21 @@
 /**
  * The schedule of a run. Each round, each framework's variants get fresh
- * server processes, measured on both paths and then stopped: a process's
+ * server processes (each serving every case's route), measured on each case and then stopped: a process's
  * luck (where its memory and code landed) varies by some percent and lasts
  * as long as the process, so it must change every round to average out.
- * Within a path, the variants are measured in one order, then in the reverse
+ * Within a case, the variants that serve it are measured in one order, then in the reverse
  * order, half the duration each time: every variant's two halves centre on
  * the same moment, so a machine that slows down or speeds up during the
  * round weighs on all variants alike.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { combine, measure, type Part, type Target, warm } from '../measure/measure.mjs';
+import { type Answer, probe } from '../measure/probe.mjs';
+import type { Report, Series } from '../report/report.mjs';
 import { type Child, spawnChild } from './children.mjs';
-import { combine, measure, type Part, type Target, warm } from './measure.mjs';
 import type { Options } from './options.mjs';
-import { type Framework, isPeer, PATHS, rotate, VARIANTS } from './plan.mjs';
-import { type Answer, probe } from './probe.mjs';
-import type { Report, Series } from './report.mjs';
+import { casesOf, type Framework, isPeer, rotate, serves, VARIANTS } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Servers share one core, the load generator has the other. */
@@ -34,7 +34,12 @@ export interface Measured {
 }
 
 async function startServer(framework: Framework, variant: string): Promise<Target> {
-  const server = await spawnChild(path.join(here, 'server.mjs'), [framework, variant], SERVER_CORE, START_TIMEOUT_MS);
+  const server = await spawnChild(
+    path.join(here, '..', 'servers', 'server.mjs'),
+    [framework, variant],
+    SERVER_CORE,
+    START_TIMEOUT_MS,
+  );
   return { framework, variant, url: `http://127.0.0.1:${(server.info as { port: number }).port}`, server };
 }
 
@@ -59,7 +64,7 @@ async function startServers(
 /** Runs every round; `log` hears of progress. */
 export async function runRounds(options: Options, log: (message: string) => void): Promise<Measured> {
   const { connections, warmup, duration } = options;
-  const load: Child = await spawnChild(path.join(here, 'load.mjs'), [], LOAD_CORE, START_TIMEOUT_MS);
+  const load: Child = await spawnChild(path.join(here, '..', 'measure', 'load.mjs'), [], LOAD_CORE, START_TIMEOUT_MS);
   const unavailable: Unavailable[] = [];
   const variantsOf = new Map(
     options.frameworks.map((framework) => [framework, VARIANTS[framework].filter((v) => !(options.noPeers && isPeer(v)))]),
@@ -70,25 +75,30 @@ export async function runRounds(options: Options, log: (message: string) => void
     for (const framework of options.frameworks) {
       const targets = await startServers(framework, variantsOf.get(framework) ?? [], round === 0 ? unavailable : undefined);
       try {
+        const cases = casesOf(framework, options.cases);
         if (round === 0) {
           variantsOf.set(
             framework,
             targets.map((target) => target.variant),
           );
-          answers = [...answers, ...(await probe(targets))];
+          // Every case is probed, measured or not: one request each proves the answers alike.
+          answers = [...answers, ...(await probe(targets, casesOf(framework)))];
         }
-        for (const target of targets) for (const way of PATHS) await warm(target, way, load, connections, warmup);
-        for (const way of PATHS) {
-          const order = rotate(targets, round);
+        for (const c of cases) {
+          const order = rotate(
+            targets.filter((target) => serves(target.variant, c)),
+            round,
+          );
+          for (const target of order) await warm(target, c, load, connections, warmup);
           const parts = new Map<Target, Part[]>(order.map((target) => [target, []]));
           for (const target of [...order, ...[...order].reverse()]) {
-            await warm(target, way, load, connections, warmup);
-            parts.get(target)?.push(await measure(target, way, load, connections, duration / 2));
+            await warm(target, c, load, connections, warmup);
+            parts.get(target)?.push(await measure(target, c, load, connections, duration / 2));
           }
           for (const [target, measured] of parts) {
-            const key = `${framework} ${target.variant} ${way}`;
-            const entry = series.get(key) ?? { framework, variant: target.variant, path: way, samples: [] };
-            entry.samples.push(combine(target, way, round, measured));
+            const key = `${framework} ${target.variant} ${c.key}`;
+            const entry = series.get(key) ?? { framework, variant: target.variant, case: c.key, samples: [] };
+            entry.samples.push(combine(target, c, round, measured));
             series.set(key, entry);
           }
         }

@@ -1,42 +1,52 @@
 /** The command line of `npm run bench`. */
 import { parseArgs } from 'node:util';
-import { FRAMEWORKS, type Framework } from './plan.mjs';
+import { CASES, FRAMEWORKS, type Framework } from './plan.mjs';
 
 export interface Options {
-  /** Interleaved rounds: every variant on both paths once per round. */
+  /** Interleaved rounds: every variant on every case once per round. */
   readonly rounds: number;
-  /** Seconds of measured load per variant, path and round, in two halves (see run.mts). */
+  /** Seconds of measured load per variant, case and round, in two halves (see rounds.mts). */
   readonly duration: number;
-  /** Seconds of unmeasured load just before each half, and per variant and path before the first round (0: none). */
+  /** Seconds of unmeasured load before each variant's case each round, and before each half (0: none). */
   readonly warmup: number;
   /** Concurrent keep-alive connections of the load generator. */
   readonly connections: number;
   readonly frameworks: readonly Framework[];
+  /** Only these cases (by key); all when undefined. */
+  readonly cases: readonly string[] | undefined;
   /** Leave the peers out. */
   readonly noPeers: boolean;
-  /** Where the JSON report goes. */
+  /** Where the JSON report goes; the Markdown one goes beside it. */
   readonly out: string;
 }
 
 const FULL = { rounds: 9, duration: 2, warmup: 0.25 };
-// Under two minutes in all, on two cores.
-const QUICK = { rounds: 3, duration: 0.5, warmup: 0.1 };
+// About two and a half minutes in all, on two cores.
+const QUICK = { rounds: 3, duration: 0.4, warmup: 0.05 };
 
 export const USAGE = `npm run bench [-- options]
-  --quick              ${QUICK.rounds} rounds of ${QUICK.duration} s (under two minutes)
+  --quick              ${QUICK.rounds} rounds of ${QUICK.duration} s (about two and a half minutes)
   --rounds N           interleaved rounds [${FULL.rounds}]
-  --duration S         measured seconds per variant, path and round, in two halves [${FULL.duration}]
+  --duration S         measured seconds per variant, case and round, in two halves [${FULL.duration}]
   --warmup S           unmeasured seconds before each half, 0 for none [${FULL.warmup}]
   --connections N      keep-alive connections of the load generator [16]
   --framework NAME     only this framework (repeatable): ${FRAMEWORKS.join(', ')}
+  --case KEY           only this case (repeatable): ${CASES.map((c) => c.key).join(', ')}
   --no-peers           leave NestJS and routing-controllers out
-  --out FILE           the JSON report [build/bench/http-report.json]`;
+  --out FILE           the JSON report, the Markdown table beside it [build/bench/http-report.json]`;
 
 function positive(name: string, text: string | undefined, fallback: number, least = Number.MIN_VALUE): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!(value >= least)) throw new RangeError(`--${name} must be a number of at least ${least}, got ${text}\n${USAGE}`);
   return value;
+}
+
+function known<T extends string>(what: string, names: readonly string[] | undefined, all: readonly T[]): T[] | undefined {
+  for (const name of names ?? []) {
+    if (!all.includes(name as T)) throw new RangeError(`unknown --${what} ${name}\n${USAGE}`);
+  }
+  return names as T[] | undefined;
 }
 
 /** Reads the options from `argv` (without node and the script). */
@@ -50,21 +60,23 @@ export function parseOptions(argv: readonly string[]): Options {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       framework: { type: 'string', multiple: true },
+      case: { type: 'string', multiple: true },
       'no-peers': { type: 'boolean', default: false },
       out: { type: 'string', default: 'build/bench/http-report.json' },
     },
   });
   const base = values.quick ? QUICK : FULL;
-  const frameworks = (values.framework ?? [...FRAMEWORKS]) as Framework[];
-  for (const name of frameworks) {
-    if (!FRAMEWORKS.includes(name)) throw new RangeError(`unknown --framework ${name}\n${USAGE}`);
-  }
   return {
     rounds: Math.round(positive('rounds', values.rounds, base.rounds)),
     duration: positive('duration', values.duration, base.duration),
     warmup: positive('warmup', values.warmup, base.warmup, 0),
     connections: Math.round(positive('connections', values.connections, 16)),
-    frameworks,
+    frameworks: known('framework', values.framework, FRAMEWORKS) ?? [...FRAMEWORKS],
+    cases: known(
+      'case',
+      values.case,
+      CASES.map((c) => c.key),
+    ),
     noPeers: values['no-peers'] ?? false,
     out: values.out ?? 'build/bench/http-report.json',
   };

@@ -1,6 +1,6 @@
 /**
  * `npm run soak [-- --duration <seconds>] [-- --connections <n>]`: each
- * adapter's app (see soak/apps.mts) under sustained load on 127.0.0.1, the
+ * adapter's app (the reliability specs', see server.ts) under sustained load on 127.0.0.1, the
  * server and the load each in a process of their own. Per adapter: a short
  * warm-up, the server's heap after a forced GC, `duration` seconds (60 by
  * default) of mixed signed-in, anonymous and failing requests, the heap
@@ -9,12 +9,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LoadReport } from './soak/load.mjs';
-import type { HeapReport } from './soak/server.mjs';
+import type { LoadReport } from './load.js';
+import { ADAPTERS, type HeapReport } from './server.js';
 
-const ADAPTERS = ['express', 'koa', 'fastify', 'fetch'] as const;
 const MAX_HEAP_GROWTH = 0.1;
 
 const { values } = parseArgs({
@@ -34,7 +33,7 @@ if (!Number.isInteger(connections) || connections < 1 || connections > 256) {
 // Long enough to compile every path before the first heap is taken.
 const warmUp = Math.min(5, Math.max(1, Math.round(duration / 5)));
 
-const script = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
+const script = (name: string): string => path.join(__dirname, name);
 const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of children) child.kill();
@@ -76,7 +75,7 @@ function next<T>(child: ChildProcess, type: string, limitMs: number): Promise<T>
 }
 
 async function load(url: string, seconds: number): Promise<LoadReport> {
-  const child = start('./soak/load.mjs', [url, String(seconds), String(connections)]);
+  const child = start('load.js', [url, String(seconds), String(connections)]);
   const report = await next<LoadReport>(child, 'load', (seconds + 30) * 1000);
   await once(child, 'exit');
   return report;
@@ -98,22 +97,22 @@ interface AdapterResult {
 }
 
 async function soak(adapter: string): Promise<AdapterResult> {
-  const server = start('./soak/server.mjs', [adapter], ['--expose-gc']);
+  const server = start('server.js', [adapter], ['--expose-gc']);
   try {
     const { url } = await next<{ url: string }>(server, 'listening', 30_000);
     const warm = await load(url, warmUp);
     const heapStart = (await heapOf(server)).heapUsed;
-    const main = await load(url, duration);
+    const measured = await load(url, duration);
     const end = await heapOf(server);
     server.send({ type: 'stop' });
     await once(server, 'exit');
     // Warm-up answers are checked as strictly as the rest.
     const total: LoadReport = {
       type: 'load',
-      served: main.served,
-      errors: warm.errors + main.errors,
-      timeouts: warm.timeouts + main.timeouts,
-      samples: [...warm.samples, ...main.samples],
+      served: measured.served,
+      errors: warm.errors + measured.errors,
+      timeouts: warm.timeouts + measured.timeouts,
+      samples: [...warm.samples, ...measured.samples],
     };
     return { adapter, load: total, heapStart, heapEnd: end.heapUsed, crashes: end.crashes };
   } finally {
@@ -128,17 +127,21 @@ console.log(`ajax-guard soak: ${duration} s per adapter after ${warmUp} s of war
 console.log(
   `${'adapter'.padEnd(8)}${pad('requests', 10)}${pad('req/s', 8)}${pad('errors', 8)}${pad('timeouts', 10)}${pad('crashes', 9)}${pad('heap start', 12)}${pad('heap end', 10)}${pad('growth', 9)}`,
 );
-let failed = false;
-for (const adapter of ADAPTERS) {
-  const { load: report, heapStart, heapEnd, crashes } = await soak(adapter);
-  const growth = (heapEnd - heapStart) / heapStart;
-  console.log(
-    `${adapter.padEnd(8)}${pad(report.served, 10)}${pad(Math.round(report.served / duration), 8)}${pad(report.errors, 8)}${pad(report.timeouts, 10)}${pad(crashes.length, 9)}${pad(mb(heapStart), 12)}${pad(mb(heapEnd), 10)}${pad(`${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`, 9)}`,
-  );
-  for (const sample of [...report.samples, ...crashes]) console.log(`  ${sample}`);
-  if (report.errors > 0 || report.timeouts > 0 || crashes.length > 0 || growth > MAX_HEAP_GROWTH || report.served === 0) {
-    failed = true;
+async function main(): Promise<void> {
+  let failed = false;
+  for (const adapter of Object.keys(ADAPTERS)) {
+    const { load: report, heapStart, heapEnd, crashes } = await soak(adapter);
+    const growth = (heapEnd - heapStart) / heapStart;
+    console.log(
+      `${adapter.padEnd(8)}${pad(report.served, 10)}${pad(Math.round(report.served / duration), 8)}${pad(report.errors, 8)}${pad(report.timeouts, 10)}${pad(crashes.length, 9)}${pad(mb(heapStart), 12)}${pad(mb(heapEnd), 10)}${pad(`${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%`, 9)}`,
+    );
+    for (const sample of [...report.samples, ...crashes]) console.log(`  ${sample}`);
+    if (report.errors > 0 || report.timeouts > 0 || crashes.length > 0 || growth > MAX_HEAP_GROWTH || report.served === 0) {
+      failed = true;
+    }
   }
+  console.log(failed ? 'soak: FAILED' : 'soak: passed (no error, no timeout, no crash, heap growth within 10%)');
+  process.exitCode = failed ? 1 : 0;
 }
-console.log(failed ? 'soak: FAILED' : 'soak: passed (no error, no timeout, no crash, heap growth within 10%)');
-process.exitCode = failed ? 1 : 0;
+
+void main();

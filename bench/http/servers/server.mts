@@ -1,12 +1,12 @@
 /**
- * One variant's server in a process of its own, started by run.mts as
- * `server.mjs <framework> <variant>`: it tells the parent its port, then
+ * One variant's server in a process of its own, started by the orchestrator
+ * as `server.mjs <framework> <variant>`: it tells the parent its port, then
  * measures its own CPU time between the parent's `start` and `stop`.
  */
 import type { AddressInfo } from 'node:net';
-import { answer, fail } from './answer.mjs';
-import { isPeer } from './plan.mjs';
-import type { Start } from './servers/listen.mjs';
+import { answer, fail } from '../orchestrate/answer.mjs';
+import { isPeer } from '../orchestrate/plan.mjs';
+import type { Start } from './scenario.mjs';
 
 /** What the server reports on `stop`: its own accounting since `start`. */
 export interface ServerUsage {
@@ -21,10 +21,10 @@ const [framework = '', variant = ''] = process.argv.slice(2);
 // The peers need legacy decorators: they are compiled to a tree of their own.
 async function starter(): Promise<Start | undefined> {
   if (isPeer(variant)) {
-    const peer = await import(`../../bench-legacy/http/peers/${variant}.mjs`);
+    const peer = await import(`../../../bench-legacy/http/peers/${variant}.mjs`);
     return (peer.frameworks as Record<string, Start>)[framework];
   }
-  const server = await import(`./servers/${framework}.mjs`);
+  const server = await import(`./${framework}.mjs`);
   return (server.variants as Record<string, Start>)[variant];
 }
 

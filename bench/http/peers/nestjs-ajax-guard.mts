@@ -1,0 +1,23 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import type { Start } from '../servers/scenario.mjs';
+import { ITEMS, ROUTES } from '../servers/scenario.mjs';
+import { onNest } from './nestjs.mjs';
+
+// ajax-guard on NestJS: the module reads Nest's current request, so the
+// method needs no @Req(); the refusal is ajax-guard's own.
+@Controller()
+class ItemsController {
+  @Get(ROUTES.sync)
+  @loginRequiredAjax()
+  list(): JsonResponse {
+    return jsonResponse(ITEMS);
+  }
+}
+
+@Module({ imports: [AjaxGuardModule.forRoot()], controllers: [ItemsController] })
+class AppModule {}
+
+/** NestJS 12 with `AjaxGuardModule` and `@loginRequiredAjax()`, on each platform it runs on, by framework. */
+export const frameworks: Record<string, Start> = onNest(AppModule);

@@ -1,0 +1,135 @@
+/**
+ * One timer for every pending asynchronous check, instead of one per call.
+ * Each check joins a queue of its `checkTimeout` (deadlines then come in
+ * order) and leaves it when it settles; the shared timer is armed for the
+ * earliest deadline still pending and, when it fires, expires every check
+ * past its deadline and re-arms for the next. A check that never settles
+ * thus gets its 503 at `checkTimeout`, late only by the timers' 1 ms
+ * resolution and by however long the event loop was blocked.
+ *
+ * The timer is armed from a `setImmediate` (a `setTimeout(0)` where there is
+ * none) once per turn of the event loop, and only for checks still pending
+ * by then: a check that settles within its turn (a cache hit, a resolved
+ * Promise) costs no timer at all, and nothing stays scheduled when nothing
+ * is pending.
+ */
+
+/** A check waiting for its answer, or for its deadline. */
+export interface PendingCheck {
+  /** On the `performance.now()` clock. */
+  readonly deadline: number;
+  /** Answers the call with the 503; dropped once the check is done. */
+  expire: (() => void) | undefined;
+  next: PendingCheck | undefined;
+  readonly queue: Queue;
+}
+
+interface Queue {
+  head: PendingCheck | undefined;
+  tail: PendingCheck | undefined;
+}
+
+const queues = new Map<number, Queue>();
+let lastTimeout = -1;
+let lastQueue: Queue | undefined;
+
+// Who armed the timer and who scheduled the wake-up: a fake-timer library
+// installed or removed since (in a test) drops what the other one held, so
+// a scheduler that is no longer the global one counts as nothing scheduled.
+let timer: ReturnType<typeof setTimeout> | undefined;
+let armedBy: typeof setTimeout | undefined;
+let armedFor = Number.POSITIVE_INFINITY;
+let wakeBy: unknown;
+let arming = 0;
+
+const nextTurn = (): unknown => globalThis.setImmediate ?? globalThis.setTimeout;
+
+function queueOf(timeout: number): Queue {
+  if (timeout === lastTimeout) return lastQueue as Queue;
+  let queue = queues.get(timeout);
+  if (queue === undefined) {
+    queue = { head: undefined, tail: undefined };
+    queues.set(timeout, queue);
+  }
+  lastTimeout = timeout;
+  lastQueue = queue;
+  return queue;
+}
+
+// Drops the settled and expired checks at the front: a queue's head is pending, or the queue is empty.
+function dropDone(queue: Queue): void {
+  let head = queue.head;
+  while (head !== undefined && head.expire === undefined) head = head.next;
+  queue.head = head;
+  if (head === undefined) queue.tail = undefined;
+}
+
+function earliestDeadline(): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const queue of queues.values()) {
+    if (queue.head !== undefined && queue.head.deadline < earliest) earliest = queue.head.deadline;
+  }
+  return earliest;
+}
+
+function arm(): void {
+  const deadline = earliestDeadline();
+  if (armedBy === setTimeout && armedFor <= deadline) return;
+  if (armedBy === setTimeout) clearTimeout(timer);
+  armedBy = undefined;
+  armedFor = deadline;
+  if (deadline === Number.POSITIVE_INFINITY) return;
+  armedBy = setTimeout;
+  // A timer left by a fake-timer library's swap fires for nothing: only the latest one sweeps.
+  const armed = ++arming;
+  timer = setTimeout(() => armed === arming && sweep(), Math.max(1, Math.ceil(deadline - performance.now())));
+  // A stuck check alone must not keep a process alive (edge runtimes have no unref).
+  (timer as { unref?: () => void }).unref?.();
+}
+
+function sweep(): void {
+  // The timer is the authority on time: once it fires, its deadline has
+  // passed, even where a test fakes the timers but not the clock.
+  const now = Math.max(performance.now(), armedFor);
+  armedBy = undefined;
+  armedFor = Number.POSITIVE_INFINITY;
+  for (const [timeout, queue] of queues) {
+    for (let head = queue.head; head !== undefined && head.deadline <= now; head = queue.head) {
+      const expire = head.expire;
+      head.expire = undefined;
+      queue.head = head.next;
+      expire?.();
+    }
+    dropDone(queue);
+    if (queue.head === undefined && queue !== lastQueue) queues.delete(timeout);
+  }
+  arm();
+}
+
+function wake(): void {
+  wakeBy = undefined;
+  arm();
+}
+
+/** Starts watching a check that `expire` answers with a 503 once `timeout` milliseconds have passed. */
+export function watch(timeout: number, expire: () => void): PendingCheck {
+  const queue = queueOf(timeout);
+  const check: PendingCheck = { deadline: performance.now() + timeout, expire, next: undefined, queue };
+  if (queue.tail === undefined) queue.head = check;
+  else queue.tail.next = check;
+  queue.tail = check;
+  // The timer comes by in time already, or a wake-up this turn will arm it.
+  if ((armedBy === setTimeout && armedFor <= check.deadline) || wakeBy === nextTurn()) return check;
+  wakeBy = nextTurn();
+  if (globalThis.setImmediate === undefined) setTimeout(wake, 0);
+  else setImmediate(wake);
+  return check;
+}
+
+/** Ends the watch on a check that settled: true if it was still pending, false once its 503 went out. */
+export function release(check: PendingCheck): boolean {
+  if (check.expire === undefined) return false;
+  check.expire = undefined;
+  if (check.queue.head === check) dropDone(check.queue);
+  return true;
+}

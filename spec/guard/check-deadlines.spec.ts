@@ -1,0 +1,139 @@
+import { configure, type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
+import { expect } from 'chai';
+import sinon from 'sinon';
+import { fakeClockPerTest } from '../support/clock.js';
+import { inMode } from '../support/decorator-mode.js';
+import { later, never } from '../support/promises.js';
+import { signedInRequest } from '../support/requests.js';
+
+const signedIn = signedInRequest({ id: 1 });
+
+describe(inMode('the shared deadline of asynchronous checks'), () => {
+  const fake = fakeClockPerTest();
+
+  // Starts a guarded call and returns what it has answered so far, by status.
+  function started(call: () => Promise<unknown>): () => number | 'pending' | 'failed' {
+    let outcome: number | 'pending' | 'failed' = 'pending';
+    call().then(
+      (value) => {
+        outcome = (value as JsonResponse).status ?? 200;
+      },
+      () => {
+        outcome = 'failed';
+      },
+    );
+    return () => outcome;
+  }
+
+  describe('for checks that never settle', () => {
+    it('answers each with its 503 at its own checkTimeout, however many are pending', async () => {
+      configure({ checkTimeout: 50 });
+      const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
+      const first = started(() => guarded(signedIn));
+      await fake().tickAsync(30);
+      const second = started(() => guarded(signedIn));
+      await fake().tickAsync(19);
+      expect([first(), second()]).to.deep.equal(['pending', 'pending']);
+      await fake().tickAsync(1);
+      expect([first(), second()]).to.deep.equal([503, 'pending']);
+      await fake().tickAsync(29);
+      expect(second()).to.equal('pending');
+      await fake().tickAsync(1);
+      expect(second()).to.equal(503);
+    });
+
+    it('answers a shorter checkTimeout on time while checks of a longer one are pending', async () => {
+      configure({ checkTimeout: 1_000 });
+      const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
+      const slow = started(() => guarded(signedIn));
+      configure({ checkTimeout: 50 });
+      const fast = started(() => guarded(signedIn));
+      await fake().tickAsync(50);
+      expect([slow(), fast()]).to.deep.equal(['pending', 503]);
+      await fake().tickAsync(950);
+      expect(slow()).to.equal(503);
+    });
+
+    it('keeps one timer for any number of pending checks, and none once they have all answered', async () => {
+      configure({ checkTimeout: 50 });
+      const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
+      const calls = Array.from({ length: 100 }, () => started(() => guarded(signedIn)));
+      await fake().tickAsync(0);
+      expect(fake().countTimers()).to.equal(1);
+      await fake().tickAsync(50);
+      expect(new Set(calls.map((outcome) => outcome()))).to.deep.equal(new Set([503]));
+      expect(fake().countTimers()).to.equal(0);
+    });
+  });
+
+  describe('for checks that settle within their turn', () => {
+    it('schedules at most one wake-up for all of them, and no timer', async () => {
+      const guarded = loginRequiredAjax({ isAuthenticated: async () => true })(async (_req: object) => 'ran');
+      const answers = await Promise.all(Array.from({ length: 100 }, () => guarded(signedIn)));
+      expect(new Set(answers)).to.deep.equal(new Set(['ran']));
+      expect(fake().countTimers()).to.be.at.most(1);
+      await fake().tickAsync(0);
+      expect(fake().countTimers()).to.equal(0);
+    });
+  });
+
+  describe('for a check that settles after its 503', () => {
+    beforeEach(() => configure({ checkTimeout: 50 }));
+
+    it('runs no permission check and no handler when authentication answers late', async () => {
+      const authenticated = later<boolean>();
+      const hasPermission = sinon.fake.returns(true);
+      const handler = sinon.fake.resolves('ran');
+      const guarded = permissionRequiredAjax('items.delete', {
+        isAuthenticated: () => authenticated.promise,
+        hasPermission,
+      })(handler);
+      const outcome = started(() => guarded(signedIn));
+      await fake().tickAsync(50);
+      expect(outcome()).to.equal(503);
+      authenticated.give(true);
+      await fake().tickAsync(10);
+      expect([hasPermission.called, handler.called]).to.deep.equal([false, false]);
+    });
+
+    it('runs no user test when authentication answers late', async () => {
+      const authenticated = later<boolean>();
+      const test = sinon.fake.returns(true);
+      const guarded = userPassesTestAjax(test, { isAuthenticated: () => authenticated.promise })(async (_req: object) => 'ran');
+      const outcome = started(() => guarded(signedIn));
+      await fake().tickAsync(50);
+      authenticated.give(true);
+      await fake().tickAsync(10);
+      expect([outcome(), test.called]).to.deep.equal([503, false]);
+    });
+
+    it('runs no handler when the permission check answers late, and ignores a late rejection', async () => {
+      const granted = later<boolean>();
+      const failing = later<boolean>();
+      const handler = sinon.fake.resolves('ran');
+      const allowed = permissionRequiredAjax('items.delete', { hasPermission: () => granted.promise })(handler);
+      const refused = permissionRequiredAjax('items.delete', { hasPermission: () => failing.promise })(handler);
+      const outcomes = [started(() => allowed(signedIn)), started(() => refused(signedIn))];
+      await fake().tickAsync(50);
+      granted.give(true);
+      failing.fail(new Error('the permission service failed late'));
+      await fake().tickAsync(10);
+      expect([...outcomes.map((outcome) => outcome()), handler.called]).to.deep.equal([503, 503, false]);
+    });
+  });
+});
+
+describe(inMode('the shared deadline, on real timers'), () => {
+  it('answers a check that never settles no sooner than checkTimeout, and soon after it', async () => {
+    configure({ checkTimeout: 40 });
+    const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
+    const started = performance.now();
+    const answer = (await guarded(signedIn)) as JsonResponse;
+    const elapsed = performance.now() - started;
+    expect(answer.status).to.equal(503);
+    // Timers fire on whole milliseconds; the slack upward is for a loaded machine.
+    expect(elapsed)
+      .to.be.at.least(39)
+      .and.below(40 + 500);
+  });
+});
