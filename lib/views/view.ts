@@ -1,5 +1,5 @@
 import { markLibraryHelper } from '../guard/library-helper.js';
-import { describeValue } from '../internal/describe-value.js';
+import { describeKind } from '../internal/describe-value.js';
 import { readProperty } from '../internal/read-property.js';
 import { declareEntryMethod } from '../metadata/entry-method.js';
 import { requestMethod } from '../request/request-method.js';
@@ -80,7 +80,7 @@ export class View {
    */
   getContextData<K extends object = {}>(kwargs?: K): K {
     if (kwargs !== undefined && (typeof kwargs !== 'object' || kwargs === null)) {
-      throw new TypeError(`getContextData: kwargs must be an object, got ${describeValue(kwargs)}`);
+      throw new TypeError(`getContextData: kwargs must be an object, got ${describeKind(kwargs)}`);
     }
     return { ...kwargs } as K;
   }
