@@ -9,6 +9,8 @@ import { isLifecycleHook } from './handler-methods.js';
 export interface ClassGuard {
   readonly title: string;
   readonly wrap: (fn: AnyFunction) => AnyFunction;
+  /** The guarded function handed out for each function a getter returned, so `obj.handler === obj.handler` holds. */
+  readonly handedOut: WeakMap<AnyFunction, AnyFunction>;
 }
 
 // Getters a class-level guard put in place: they hand out guarded functions.
@@ -30,7 +32,7 @@ const isHandler = (value: unknown): value is AnyFunction => typeof value === 'fu
  * method there) has that own member guarded too.
  */
 export function guardGetter(get: AnyFunction, key: PropertyKey, guard: ClassGuard): AnyFunction {
-  const handedOut = new WeakMap<AnyFunction, AnyFunction>();
+  const { handedOut } = guard;
   const guarded = function (this: unknown): unknown {
     const value: unknown = Reflect.apply(get, this, []);
     if (!isHandler(value)) return value;
@@ -64,8 +66,10 @@ function refuse(instance: object, key: PropertyKey, guard: ClassGuard): TypeErro
  */
 export function guardOwnMember(instance: object, key: PropertyKey, guard: ClassGuard): void {
   if (isLifecycleHook(key) || isPublicField(instance, key)) return;
-  const own = Reflect.getOwnPropertyDescriptor(instance, key);
-  if (own === undefined) return;
+  const found = Reflect.getOwnPropertyDescriptor(instance, key);
+  if (found === undefined) return;
+  // Read with no prototype: a polluted Object.prototype.get must not make a field look like an accessor.
+  const own = descriptor(found);
   let replaced: PropertyDescriptor;
   if (typeof own.get === 'function') {
     if (isGuardedGetter(own.get)) return;

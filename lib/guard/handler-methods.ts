@@ -1,3 +1,4 @@
+import { descriptor } from '../internal/descriptor.js';
 import type { AnyFunction } from '../internal/function-types.js';
 import { isLibraryHelper } from './library-helper.js';
 
@@ -34,7 +35,8 @@ function* memberDefinitions(prototype: object): Generator<ClassMember> {
   while (holder !== null && Reflect.getPrototypeOf(holder) !== null) {
     for (const key of Reflect.ownKeys(holder)) {
       if (key === 'constructor') continue;
-      yield { key, holder, descriptor: Reflect.getOwnPropertyDescriptor(holder, key) as PropertyDescriptor };
+      // With no prototype: its fields are read, and a polluted Object.prototype must not add any.
+      yield { key, holder, descriptor: descriptor(Reflect.getOwnPropertyDescriptor(holder, key) as PropertyDescriptor) };
     }
     holder = Reflect.getPrototypeOf(holder);
   }
@@ -64,8 +66,8 @@ export function classMethods(prototype: object): HandlerMethod[] {
 // the same way (with data, not a request).
 function helperKeys(prototype: object): Set<PropertyKey> {
   const helpers = new Set<PropertyKey>();
-  for (const { key, descriptor } of memberDefinitions(prototype)) {
-    if (typeof descriptor.value === 'function' && isLibraryHelper(descriptor.value)) helpers.add(key);
+  for (const { key, descriptor: found } of memberDefinitions(prototype)) {
+    if (typeof found.value === 'function' && isLibraryHelper(found.value)) helpers.add(key);
   }
   return helpers;
 }

@@ -61,7 +61,8 @@ function unguardedMethods(prototype: object): string[] {
 function unguardedFields(instance: object): string[] {
   return Reflect.ownKeys(instance)
     .filter((key) => {
-      const value = Reflect.getOwnPropertyDescriptor(instance, key)?.value;
+      const found = Reflect.getOwnPropertyDescriptor(instance, key);
+      const value = found !== undefined && Object.hasOwn(found, 'value') ? found.value : undefined;
       return (
         typeof value === 'function' &&
         !isClass(value) &&
