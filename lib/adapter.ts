@@ -8,10 +8,12 @@
  * const { status, headers, body } = serializeResponse(toJsonResponse(await handler(request)));
  */
 
+export { accessCheck } from './guard/check-access.js';
 export { isThenable } from './internal/is-thenable.js';
 export { acceptQuality } from './negotiation/accept.js';
 export { prefersHtml } from './negotiation/prefers-html.js';
 export { requestHeader } from './request/request-header.js';
 export { requestMethod } from './request/request-method.js';
 export { requestPath } from './request/request-path.js';
+export { mergeVary } from './response/merge-vary.js';
 export { type SerializedResponse, serializeResponse, toJsonResponse } from './serialize/serialize-response.js';

@@ -1,5 +1,5 @@
-import { serializeResponse, toJsonResponse } from '../adapter.js';
-import type { JsonResponse } from '../index.js';
+import { accessCheck, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Fetch API handler that returns its answer.
@@ -41,5 +41,25 @@ export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunctio
     if (value instanceof Response) return value;
     if (value === undefined) return new Response(null, { status: 204 });
     return toResponse(toJsonResponse(value));
+  };
+}
+
+/**
+ * The guard as a Fetch API middleware: it resolves to `undefined` when the
+ * request may go on (untouched, its body unread), else to the refusal's
+ * `Response`, written as `toHandler` writes it. A check that throws or
+ * rejects rejects the promise, for the runtime's own error handler.
+ *
+ * @example
+ * const guard = toMiddleware(loginRequiredAjax());
+ * export default { fetch: async (request) => (await guard(request)) ?? app(request) };
+ */
+export function toMiddleware<Req extends Request = Request>(
+  guard: GuardDecorator<any>,
+): (request: Req) => Promise<Response | undefined> {
+  const check = accessCheck(guard, 'toMiddleware');
+  return async (request) => {
+    const refusal = await check(request);
+    return refusal === undefined ? undefined : toResponse(refusal);
   };
 }

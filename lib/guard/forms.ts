@@ -54,8 +54,10 @@ function misplaced(title: string, what: string, name: unknown): TypeError {
   return new TypeError(`${title} can decorate only methods and classes, not the ${what} ${describeValue(String(name))}`);
 }
 
-// The 2018-09 decorators proposal hands a decorator one descriptor object;
-// Babel's and SWC's "2018-09" modes (Next.js without experimentalDecorators) emit it.
+// The 2018-09 decorators proposal hands a decorator one descriptor object
+// (`{ kind, key, placement, descriptor }` for a member, `{ kind, elements }`
+// for a class); Babel's and SWC's "2018-09" modes (Next.js without
+// experimentalDecorators) emit it.
 function proposalDescriptor(title: string): TypeError {
   return new TypeError(
     `${title} was applied as a 2018-09 proposal decorator (one descriptor object), which it does not support: ` +
@@ -72,7 +74,7 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
   const { title, onFunction, onClass } = behaviour;
 
   const standalone = (target: unknown): unknown => {
-    if (isDecoratorContext(target) && 'descriptor' in target) throw proposalDescriptor(title);
+    if (isDecoratorContext(target) && ('descriptor' in target || 'elements' in target)) throw proposalDescriptor(title);
     if (typeof target !== 'function') {
       throw new TypeError(`${title} must decorate a method, a class or a function, got ${describeValue(target)}`);
     }

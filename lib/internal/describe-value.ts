@@ -13,6 +13,9 @@ export function describeValue(value: unknown): string {
 /**
  * Names the kind of a value that came from a request, for an error message
  * that must never quote request data: `a string`, `an object`, `null`.
+ *
+ * @example
+ * describeKind('alice'); // 'a string'
  */
 export function describeKind(value: unknown): string {
   if (value === null) return 'null';

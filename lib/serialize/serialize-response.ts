@@ -13,8 +13,14 @@ export interface SerializedResponse {
 const NO_BODY = new Set([204, 304]);
 
 // Responses whose body never changes (the library's own refusals), with their
-// text: serialized once, then written as often as they are sent.
-const serialized = new WeakMap<JsonResponse, SerializedResponse>();
+// text: serialized once, then written as often as they are sent. Kept under a
+// key every installed copy knows, so that a refusal one copy made goes out
+// as its text through another copy's adapter too (never through Fastify's
+// serialization of handler data).
+const SERIALIZED_KEY = Symbol.for('ajax-guard.kept-serializations');
+const registry = globalThis as { [SERIALIZED_KEY]?: WeakMap<JsonResponse, SerializedResponse> };
+if (registry[SERIALIZED_KEY] === undefined) registry[SERIALIZED_KEY] = new WeakMap();
+const serialized = registry[SERIALIZED_KEY];
 
 /** Serializes `response` now and keeps its text for every later send; its body must never change. */
 export function keepSerialized(response: JsonResponse): JsonResponse {
@@ -22,8 +28,16 @@ export function keepSerialized(response: JsonResponse): JsonResponse {
   return response;
 }
 
-// Fixed text: nothing of the failed body, and no stack, reaches the wire.
-function serializationFailure(): SerializedResponse {
+/**
+ * The text kept for one of the library's own responses (its refusals), or
+ * undefined for any other response, whose body is the app's data.
+ */
+export function keptSerialization(response: JsonResponse): SerializedResponse | undefined {
+  return serialized.get(response);
+}
+
+/** The clean 500 for a body that cannot be serialized: fixed text; nothing of the body, and no stack, reaches the wire. */
+export function serializationFailure(): SerializedResponse {
   const { status, headers, body } = errorResponse(
     {
       status: 500,

@@ -7,18 +7,17 @@ import {
   loginRequired,
   permissionRequiredAjax,
   type RedirectBody,
-  resetSettings,
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { expressRequest, fastifyRequest, koaContext, rawHead } from '../support/captured-requests.js';
 import { inMode } from '../support/decorator-mode.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 
 type Body = Record<string, string>;
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const VARY = 'Accept, X-Requested-With';
+const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 
 const respond = (_req: object): JsonResponse => jsonResponse({ ok: true });
 const guard = loginRequired({ loginUrl: '/login' })(respond);
@@ -40,11 +39,6 @@ class Dashboard {
 }
 
 describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('when an anonymous browser navigates to the page', () => {
     it('should redirect to the login page with next set to the encoded path and query', () => {
       const res = guard(navigation('/items?page=2&sort=name'));
@@ -52,7 +46,7 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       expect(res.headers.location).to.equal('/login?next=%2Fitems%3Fpage%3D2%26sort%3Dname');
     });
 
-    it('should say Vary: Accept, X-Requested-With and no-store', () => {
+    it('should say which request headers it varies on, and no-store', () => {
       expect(guard(navigation('/items')).headers).to.include({ vary: VARY, 'cache-control': 'no-store' });
     });
 
@@ -83,7 +77,7 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
     for (const [caller, headers] of Object.entries(cases)) {
       it(`should answer ${caller} with the 401 JSON of loginRequiredAjax`, () => {
         const res = guard(anonymous('/items', headers));
-        expectSeed401(res);
+        expectDefault401(res);
         expect(res.headers.vary).to.equal(VARY);
         expect(res.headers).not.to.have.property('location');
       });

@@ -6,7 +6,6 @@ import {
   isJsonResponse,
   loginRequiredAjax,
   permissionRequiredAjax,
-  resetSettings,
   userPassesTestAjax,
 } from 'ajax-guard';
 import { expect } from 'chai';
@@ -108,8 +107,6 @@ function expectNoMoreThanFrom(request: object, hostile: object, failure: Error):
 }
 
 describe(inMode('property: who is authenticated'), () => {
-  afterEach(() => resetSettings());
-
   describe('for any request a client can send as JSON', () => {
     it('the default check agrees with the own-properties oracle', () => {
       fc.assert(

@@ -16,8 +16,8 @@ const README_SCREENSHOT = resolve(ROOT, 'examples/demo/screenshot.png');
 // Bounds every wait on the page: a step that never happens fails, it does not hang.
 const STEP_TIMEOUT_MS = 5_000;
 
-const SEED_401 = { status: '401', message: 'Unknown authentication scheme', errorcode: 'AUTHENTICATION_REQUIRED' };
-const SEED_403 = { status: '403', message: 'Permission denied', errorcode: 'PERMISSION_DENIED' };
+const DEFAULT_401 = { status: '401', message: 'Unknown authentication scheme', errorcode: 'AUTHENTICATION_REQUIRED' };
+const DEFAULT_403 = { status: '403', message: 'Permission denied', errorcode: 'PERMISSION_DENIED' };
 
 const LABELS = { express: 'Express', koa: 'Koa', fastify: 'Fastify' } as const;
 
@@ -63,13 +63,13 @@ describe('the demo, in headless Chromium', () => {
       it('shows the 401 JSON an anonymous call receives, and opens the login form', async () => {
         const { line, body } = await page.listItems();
         expect(line).to.equal('GET /api/items → 401 Unauthorized');
-        expect(body).to.include(SEED_401);
+        expect(body).to.include(DEFAULT_401);
         expect(body.timestamp).to.match(/^\d+$/);
         await page.loginForm().waitFor();
         // A string, evaluated in the page: this file is compiled without the DOM's types.
         expect(await page.page.evaluate('document.activeElement.id'), 'focus').to.equal('username');
         await screenshot('1-anonymous-401');
-        // The README shows the seed's point: a 401 the script uses to ask the user to log in.
+        // The README shows the original snippet's point: a 401 the script uses to ask the user to log in.
         if (framework === 'express') copyFileSync(resolve(SCREENSHOTS, framework, '1-anonymous-401.png'), README_SCREENSHOT);
       });
 
@@ -104,7 +104,7 @@ describe('the demo, in headless Chromium', () => {
         expect(await page.items().count()).to.equal(0);
         const { line, body } = await page.listItems();
         expect(line).to.equal('GET /api/items → 401 Unauthorized');
-        expect(body).to.include(SEED_401);
+        expect(body).to.include(DEFAULT_401);
         await page.loginForm().waitFor();
       });
 
@@ -114,7 +114,7 @@ describe('the demo, in headless Chromium', () => {
         expect(await page.who().textContent()).to.equal('Signed in as bob (no permissions)');
         const { line, body } = await page.deleteFirstItem();
         expect(line).to.match(/^DELETE \/api\/items\/\d+ → 403 Forbidden$/);
-        expect(body).to.include(SEED_403);
+        expect(body).to.include(DEFAULT_403);
         expect(await page.items().count(), 'nothing deleted').to.equal(4);
         await screenshot('3-bob-403');
       });
@@ -147,6 +147,30 @@ describe('the demo, in headless Chromium', () => {
         // Signed in already, the page lists the items as it opens.
         await page.shownAnswer('GET /api/items → 200');
       });
+
+      it('sends htmx, signed out, to the login page, and back to the page with its fragment loaded', async () => {
+        await page.logOut();
+        await page.page.getByRole('button', { name: 'Load with htmx' }).click();
+        await page.page.waitForURL(`${demo.url}/login?next=%2F`);
+        await page.logIn('alice', 'alice');
+        await page.page.waitForURL(`${demo.url}/`);
+        await page.page.locator('#htmx-status').filter({ hasText: 'GET /fragments/items → 200 OK' }).waitFor();
+        expect(await page.page.getByRole('region', { name: 'Items from htmx' }).getByRole('listitem').count()).to.equal(4);
+        await screenshot('6-htmx-after-login');
+      });
+
+      it('gives jQuery, signed out, the 401 JSON, opens the login form, and loads the fragment after it', async () => {
+        await page.logOut();
+        const answered = page.page.waitForResponse((response) => new URL(response.url()).pathname === '/fragments/items');
+        await page.page.getByRole('button', { name: 'Load with jQuery' }).click();
+        expect((await answered).status()).to.equal(401);
+        await page.page.locator('#jquery-status').filter({ hasText: 'GET /fragments/items → 401 Unauthorized' }).waitFor();
+        await page.loginForm().waitFor();
+        await page.logIn('bob', 'bob');
+        await page.page.locator('#jquery-status').filter({ hasText: 'GET /fragments/items → 200 OK' }).waitFor();
+        expect(await page.page.getByRole('region', { name: 'Items from jQuery' }).getByRole('listitem').count()).to.equal(4);
+        await page.logOut();
+      });
     });
   }
 
@@ -154,7 +178,9 @@ describe('the demo, in headless Chromium', () => {
     let demo: DemoProcess | undefined;
     after(() => demo?.stop());
 
-    it('builds what it needs and serves the page on Express', async () => {
+    it('builds what it needs and serves the page on Express', async function () {
+      // The build comes first: bounded by startDemo's own wait, and this one above it.
+      this.timeout(90_000);
       demo = await startDemo('npm', ['start', '--silent']);
       const tab = await browser.newPage();
       tab.setDefaultTimeout(STEP_TIMEOUT_MS);

@@ -17,6 +17,18 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
       expect(new Items().list(signedInRequest()).body).to.equal('listed');
     });
 
+    it('changes the given descriptor in place and returns it, as composers that drop the return value need', () => {
+      // The call TypeScript's legacy __decorate makes; NestJS's applyDecorators
+      // makes it too, and ignores what the decorator returns.
+      const handler = (_req: object): string => 'listed';
+      const descriptor: PropertyDescriptor = { value: handler, writable: true, enumerable: false, configurable: true };
+      const asLegacy = loginRequiredAjax() as (target: object, key: string, descriptor: PropertyDescriptor) => unknown;
+      expect(asLegacy({}, 'list', descriptor)).to.equal(descriptor);
+      expect(descriptor.value).not.to.equal(handler);
+      expect(descriptor.value(anonymousRequest())).to.have.property('status', 401);
+      expect(descriptor.value(signedInRequest())).to.equal('listed');
+    });
+
     it('guards a static method too', () => {
       // biome-ignore lint/complexity/noStaticOnlyClass: a static handler is what this test guards
       class Api {
@@ -111,6 +123,32 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
           expect(() => apply(value)).to.throw(TypeError, /@loginRequiredAjax\(\) must decorate a method, a class or a function/);
         });
       }
+    });
+  });
+
+  describe("applied the 2018-09 proposal's way, with one descriptor object", () => {
+    // What Next.js's SWC emits for a method decorator without experimentalDecorators.
+    const descriptor = {
+      kind: 'method',
+      key: 'list',
+      placement: 'prototype',
+      descriptor: { value: () => 'listed', writable: true, enumerable: false, configurable: true },
+      [Symbol.toStringTag]: 'Descriptor',
+    };
+
+    it('is a TypeError that names experimentalDecorators', () => {
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(descriptor)).to.throw(
+        TypeError,
+        /^@loginRequiredAjax\(\) was applied as a 2018-09 proposal decorator.*"experimentalDecorators": true/,
+      );
+    });
+
+    it('says so for a class descriptor too', () => {
+      const classDescriptor = { kind: 'class', elements: [], [Symbol.toStringTag]: 'Descriptor' };
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(classDescriptor)).to.throw(
+        TypeError,
+        /experimentalDecorators/,
+      );
     });
   });
 
