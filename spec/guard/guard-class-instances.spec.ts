@@ -166,6 +166,22 @@ describe(inMode('a class-level guard and what an instance exposes'), () => {
     });
   });
 
+  describe('an ES private field holding a helper', () => {
+    @loginRequiredAjax()
+    class Reports {
+      readonly #format = (rows: string[]) => rows.join(',');
+
+      list(_req: object): string {
+        return this.#format(['a', 'b']);
+      }
+    }
+
+    it('is left alone: no caller can reach it', () => {
+      expect(new Reports().list(signedInRequest())).to.equal('a,b');
+      expect(findUnguardedHandlers(new Reports())).to.deep.equal([]);
+    });
+  });
+
   describe('a method-level metadata decorator stacked over the class guard', () => {
     @loginRequiredAjax()
     class Tagged {
