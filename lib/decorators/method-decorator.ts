@@ -1,6 +1,9 @@
+import { checkOf } from '../guard/define-guard.js';
 import { type ClassOrMethodDecorator, decoratorForms } from '../guard/forms.js';
 import { findMethod } from '../guard/handler-methods.js';
+import { copyMetadata, keepIdentity } from '../guard/rules.js';
 import { describeValue } from '../internal/describe-value.js';
+import { descriptor } from '../internal/descriptor.js';
 import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 
 type FunctionDecorator = (fn: any) => any;
@@ -14,9 +17,11 @@ export interface MethodDecorator extends ClassOrMethodDecorator {}
  * says which method to decorate, own or inherited. An array applies in
  * Django's order: the first is outermost.
  *
- * The decorators run once, when the class is defined, and the method is
- * called with the instance as `this`: a function decorator keeps `this` when
- * it calls `fn.apply(this, args)`, as every ajax-guard guard does.
+ * As in Django, each call hands a function decorator the method bound to
+ * its instance, so a decorator that calls `fn(arg)` still runs it with the
+ * right `this`; the decorated method keeps its name. The library's own
+ * guards keep `this` themselves and are applied once, when the class is
+ * defined: no allocation per call, and introspection sees their wrapper.
  *
  * @example
  * @methodDecorator(loginRequiredAjax(), 'dispatch')
@@ -32,26 +37,50 @@ export function methodDecorator(decorators: FunctionDecorator | readonly Functio
   }
   const title = `@methodDecorator(${name === undefined ? '' : `..., ${JSON.stringify(name)}`})`;
 
-  const onFunction = (method: AnyFunction): AnyFunction => {
-    const decorated = (list as FunctionDecorator[]).reduceRight((fn, decorator) => decorator(fn), method);
-    if (typeof decorated !== 'function') {
-      throw new TypeError(`${title}: a function decorator returned ${describeValue(decorated)} instead of a function`);
-    }
-    return decorated;
-  };
+  const onFunction = (method: AnyFunction): AnyFunction =>
+    (list as FunctionDecorator[]).reduceRight(
+      (fn, decorator) => (checkOf(decorator) !== undefined ? decorator(fn) : perCall(decorator, fn, title)),
+      method,
+    );
 
-  const onClass = (Class: AnyClass): void => {
+  const onClass = (Class: AnyClass): undefined => {
     if (name === undefined) {
       throw new TypeError(
         `${title} on the class ${Class.name} needs the name of the method to decorate, e.g. methodDecorator(decorator, 'dispatch')`,
       );
     }
-    const found = findMethod(Class, name);
+    const found = findMethod(Class.prototype as object, name);
     if (found === undefined) {
       throw new TypeError(`${title}: ${Class.name} has no method ${JSON.stringify(name)} to decorate`);
     }
-    Object.defineProperty(Class.prototype, name, { ...found.descriptor, value: onFunction(found.method) });
+    Object.defineProperty(Class.prototype, name, descriptor({ ...found.descriptor, value: onFunction(found.method) }));
+    return undefined;
   };
 
   return decoratorForms({ title, onFunction, onClass }) as MethodDecorator;
+}
+
+function decorated(decorator: FunctionDecorator, fn: AnyFunction, title: string): AnyFunction {
+  const result: unknown = decorator(fn);
+  if (typeof result !== 'function') {
+    throw new TypeError(`${title}: a function decorator returned ${describeValue(result)} instead of a function`);
+  }
+  return result as AnyFunction;
+}
+
+// Django's `_multi_decorate`: the decorator is applied on each call to the
+// method bound to its instance. Applied once now to an unbound stand-in, it
+// says whether it returns a function, and the metadata it sets is kept.
+function perCall(decorator: FunctionDecorator, method: AnyFunction, title: string): AnyFunction {
+  const standIn = function (this: unknown, ...args: unknown[]): unknown {
+    return Reflect.apply(method, this, args);
+  };
+  keepIdentity(standIn, method);
+  const sample = decorated(decorator, standIn, title);
+  const bound = function (this: unknown, ...args: unknown[]): unknown {
+    return Reflect.apply(decorated(decorator, method.bind(this), title), this, args);
+  };
+  keepIdentity(bound, method);
+  copyMetadata(bound, sample);
+  return bound;
 }

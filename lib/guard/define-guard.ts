@@ -5,7 +5,7 @@ import { type ClassOrMethodDecorator, decoratorForms } from './forms.js';
 import type { GuardOptions } from './options.js';
 import type { AccessRule } from './rules.js';
 import { type GuardCheck, wrapHandler } from './wrap.js';
-import { wrapClassHandlers } from './wrap-class.js';
+import { guardClass } from './wrap-class.js';
 
 /** A guarded function: it returns what the handler returns, or the refusal. */
 export type Guarded<F extends AnyFunction> = (
@@ -51,7 +51,7 @@ export function defineGuard<Returns>({ name, options, decide, rule }: GuardDefin
   const decorator = decoratorForms({
     title: check.title,
     onFunction,
-    onClass: (Class) => wrapClassHandlers(Class, onFunction),
+    onClass: (Class) => guardClass(Class, { title: check.title, wrap: onFunction, handedOut: new WeakMap() }),
   }) as GuardDecorator<Returns>;
   checks.set(decorator, check);
   return decorator;

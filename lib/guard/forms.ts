@@ -1,5 +1,6 @@
 import { describeValue } from '../internal/describe-value.js';
 import type { AnyClass, AnyFunction } from '../internal/function-types.js';
+import { isClass } from '../internal/is-class.js';
 
 /**
  * A decorator for a class and for its methods, in both TypeScript decorator
@@ -25,8 +26,8 @@ export interface DecoratorBehaviour {
   readonly title: string;
   /** Applied to one method or plain function; returns what replaces it. */
   readonly onFunction: (fn: AnyFunction) => AnyFunction;
-  /** Applied to a class, whose prototype it may change in place. */
-  readonly onClass: (Class: AnyClass) => void;
+  /** Applied to a class, whose prototype it may change in place; returns the class to put in its place, if any. */
+  readonly onClass: (Class: AnyClass) => AnyClass | undefined;
 }
 
 interface DecoratorContextLike {
@@ -37,11 +38,6 @@ interface DecoratorContextLike {
 function isDecoratorContext(value: unknown): value is DecoratorContextLike {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
-
-// A class has its own `prototype`; a method named `class` (whose source also
-// starts "class") has none, and is a function to wrap.
-const isNativeClass = (fn: AnyFunction): boolean =>
-  Object.hasOwn(fn, 'prototype') && /^class\b/.test(Function.prototype.toString.call(fn));
 
 // A transpiled class is a plain function with methods on its own prototype:
 // wrapping it as a handler would leave all those methods unguarded.
@@ -83,10 +79,7 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
       throw new TypeError(`${title} must decorate a method, a class or a function, got ${describeValue(target)}`);
     }
     const fn = target as AnyFunction;
-    if (isNativeClass(fn)) {
-      onClass(fn as unknown as AnyClass);
-      return fn;
-    }
+    if (isClass(fn)) return onClass(fn as unknown as AnyClass) ?? fn;
     if (looksLikeTranspiledClass(fn)) {
       throw new TypeError(
         `${title} was given ${describeValue(fn.name)}, which looks like a transpiled class: decorate the class with class syntax, or its methods one by one`,
@@ -97,7 +90,7 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
 
   const standard = (value: unknown, context: DecoratorContextLike): unknown => {
     if (context.kind === 'method') return onFunction(value as AnyFunction);
-    if (context.kind === 'class') return void onClass(value as AnyClass);
+    if (context.kind === 'class') return onClass(value as AnyClass);
     throw misplaced(title, context.kind, context.name);
   };
 

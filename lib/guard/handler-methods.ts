@@ -1,48 +1,23 @@
-import type { AnyClass, AnyFunction } from '../internal/function-types.js';
+import { descriptor } from '../internal/descriptor.js';
+import type { AnyFunction } from '../internal/function-types.js';
 import { isLibraryHelper } from './library-helper.js';
 
-/** A method found on a class's prototype chain. */
-export interface HandlerMethod {
-  readonly name: string;
-  readonly method: AnyFunction;
+/** A member found on a class's prototype chain: a method, or an accessor. */
+export interface ClassMember {
+  readonly key: string | symbol;
+  /** The prototype that defines it: the class's own, or one it inherits from. */
+  readonly holder: object;
   readonly descriptor: PropertyDescriptor;
 }
 
-// Every method definition along the chain, nearest first, overridden ones
-// included; never the constructor, accessors or `Object.prototype`'s.
-function* methodDefinitions(Class: AnyClass): Generator<HandlerMethod> {
-  let holder: object | null = Class.prototype as object;
-  while (holder !== null && Reflect.getPrototypeOf(holder) !== null) {
-    for (const name of Object.getOwnPropertyNames(holder)) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(holder, name) as PropertyDescriptor;
-      if (name !== 'constructor' && typeof descriptor.value === 'function') {
-        yield { name, method: descriptor.value, descriptor };
-      }
-    }
-    holder = Reflect.getPrototypeOf(holder);
-  }
+/** A method found on a class's prototype chain. */
+export interface HandlerMethod extends ClassMember {
+  readonly method: AnyFunction;
 }
 
-/**
- * Every method an instance of `Class` answers to, own and inherited, the
- * nearest definition of each name first: not the constructor, not
- * accessors, nothing from `Object.prototype`.
- */
-export function classMethods(Class: AnyClass): HandlerMethod[] {
-  const found: HandlerMethod[] = [];
-  const seen = new Set<string>();
-  for (const definition of methodDefinitions(Class)) {
-    if (seen.has(definition.name)) continue;
-    seen.add(definition.name);
-    found.push(definition);
-  }
-  return found;
-}
-
-// NestJS's lifecycle hooks: the framework calls them with no request, at
-// start-up and shutdown, so a class-level guard on a controller must leave
-// them be (a guarded onModuleInit would never run).
-const LIFECYCLE_HOOKS: ReadonlySet<string> = new Set([
+// Framework lifecycle hooks (NestJS's) are called by the framework with no
+// request: a class-level guard never wraps them, and they are not handlers.
+const LIFECYCLE_HOOKS: ReadonlySet<PropertyKey> = new Set([
   'onModuleInit',
   'onApplicationBootstrap',
   'onModuleDestroy',
@@ -50,21 +25,65 @@ const LIFECYCLE_HOOKS: ReadonlySet<string> = new Set([
   'onApplicationShutdown',
 ]);
 
-/**
- * The handler methods of `Class`: its methods less the library's helpers
- * and the framework's lifecycle hooks.
- * A helper's name stays a helper in subclasses, since an override is called
- * the same way (with data, not a request).
- */
-export function handlerMethods(Class: AnyClass): HandlerMethod[] {
-  const helpers = new Set<string>();
-  for (const { name, method } of methodDefinitions(Class)) {
-    if (isLibraryHelper(method)) helpers.add(name);
+/** True for the name of a framework lifecycle hook, which is no handler. */
+export const isLifecycleHook = (key: PropertyKey): boolean => LIFECYCLE_HOOKS.has(key);
+
+// Every member definition along the chain, nearest first, overridden ones
+// included, symbol-named ones too; never the constructor or `Object.prototype`'s.
+function* memberDefinitions(prototype: object): Generator<ClassMember> {
+  let holder: object | null = prototype;
+  while (holder !== null && Reflect.getPrototypeOf(holder) !== null) {
+    for (const key of Reflect.ownKeys(holder)) {
+      if (key === 'constructor') continue;
+      // With no prototype: its fields are read, and a polluted Object.prototype must not add any.
+      yield { key, holder, descriptor: descriptor(Reflect.getOwnPropertyDescriptor(holder, key) as PropertyDescriptor) };
+    }
+    holder = Reflect.getPrototypeOf(holder);
   }
-  return classMethods(Class).filter((handler) => !helpers.has(handler.name) && !LIFECYCLE_HOOKS.has(handler.name));
 }
 
-/** The nearest method called `name` on `Class`'s prototype chain, helpers included, or undefined. */
-export function findMethod(Class: AnyClass, name: string): HandlerMethod | undefined {
-  return classMethods(Class).find((handler) => handler.name === name);
+/** The nearest definition of each member an instance of a class with this `prototype` answers to. */
+export function classMembers(prototype: object): ClassMember[] {
+  const found: ClassMember[] = [];
+  const seen = new Set<PropertyKey>();
+  for (const definition of memberDefinitions(prototype)) {
+    if (seen.has(definition.key)) continue;
+    seen.add(definition.key);
+    found.push(definition);
+  }
+  return found;
+}
+
+const asMethod = (member: ClassMember): HandlerMethod | undefined =>
+  typeof member.descriptor.value === 'function' ? { ...member, method: member.descriptor.value } : undefined;
+
+/** Every method an instance of a class with this `prototype` answers to, own and inherited: not the constructor, not accessors. */
+export function classMethods(prototype: object): HandlerMethod[] {
+  return classMembers(prototype).flatMap((member) => asMethod(member) ?? []);
+}
+
+// A helper's name stays a helper in subclasses, since an override is called
+// the same way (with data, not a request).
+function helperKeys(prototype: object): Set<PropertyKey> {
+  const helpers = new Set<PropertyKey>();
+  for (const { key, descriptor: found } of memberDefinitions(prototype)) {
+    if (typeof found.value === 'function' && isLibraryHelper(found.value)) helpers.add(key);
+  }
+  return helpers;
+}
+
+/** The handler methods of `prototype`: its methods less the library's helpers and framework lifecycle hooks. */
+export function handlerMethods(prototype: object): HandlerMethod[] {
+  const helpers = helperKeys(prototype);
+  return classMethods(prototype).filter((handler) => !helpers.has(handler.key) && !isLifecycleHook(handler.key));
+}
+
+/** The accessors with a getter of `prototype`, own and inherited: a getter may hand out a handler. */
+export function classAccessors(prototype: object): ClassMember[] {
+  return classMembers(prototype).filter((member) => typeof member.descriptor.get === 'function' && !isLifecycleHook(member.key));
+}
+
+/** The nearest method called `name` on the chain of `prototype`, helpers included, or undefined. */
+export function findMethod(prototype: object, name: string | symbol): HandlerMethod | undefined {
+  return classMethods(prototype).find((handler) => handler.key === name);
 }

@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/describe-value.js';
+import { describeKind } from '../internal/describe-value.js';
 import type { DenialReason, Renderer } from '../response/denial.js';
 import { defaultRender, unixSeconds } from '../response/error-body.js';
 import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
@@ -50,7 +50,9 @@ function render(reason: DenialReason, request: unknown, options: GuardOptions, s
   const response = renderer(denial);
   // Fail closed: a render hook that returns anything but an error response is a bug, not a pass.
   if (!isJsonResponse(response) || response.status < 400) {
-    throw new TypeError(`render must return an error JsonResponse made by jsonResponse(), got ${describeValue(response)}`);
+    throw new TypeError(
+      `render must return an error JsonResponse made by jsonResponse(), got ${isJsonResponse(response) ? `a ${response.status} response` : describeKind(response)}`,
+    );
   }
   return completed(response, options, settings);
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { AnyFunction } from '../internal/function-types.js';
+import { descriptor } from '../internal/descriptor.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 
 /** One access rule a guard records on the method it decorates. */
 export type AccessRule =
@@ -22,20 +23,20 @@ export function addRule(fn: object, rule: AccessRule): void {
   Reflect.defineMetadata(RULES, Object.freeze([Object.freeze(rule), ...rulesOf(fn)]), fn);
 }
 
-/** True when `fn` is marked as deliberately public by `allowAnonymous()`. */
-export function isMarkedAnonymous(fn: object): boolean {
-  return rulesOf(fn).some((rule) => rule.kind === 'anonymous');
-}
-
 /**
  * Copies what makes `original` recognisable onto `wrapper`: its name, its
  * length and every reflect-metadata key other decorators put on it. Losing
  * that metadata is how wrapping decorators have left routes unprotected.
  */
-export function keepIdentity(wrapper: object, original: AnyFunction): void {
-  Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
-  Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
-  for (const key of Reflect.getOwnMetadataKeys(original)) {
-    Reflect.defineMetadata(key, Reflect.getOwnMetadata(key, original), wrapper);
+export function keepIdentity(wrapper: object, original: AnyFunction | AnyClass): void {
+  Object.defineProperty(wrapper, 'name', descriptor({ value: original.name, configurable: true }));
+  Object.defineProperty(wrapper, 'length', descriptor({ value: original.length, configurable: true }));
+  copyMetadata(wrapper, original);
+}
+
+/** Copies every reflect-metadata key of `source` onto `target`. */
+export function copyMetadata(target: object, source: object): void {
+  for (const key of Reflect.getOwnMetadataKeys(source)) {
+    Reflect.defineMetadata(key, Reflect.getOwnMetadata(key, source), target);
   }
 }

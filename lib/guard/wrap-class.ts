@@ -1,16 +1,29 @@
-import type { AnyClass, AnyFunction } from '../internal/function-types.js';
-import { handlerMethods } from './handler-methods.js';
-import { isMarkedAnonymous } from './rules.js';
+import { descriptor } from '../internal/descriptor.js';
+import type { AnyClass } from '../internal/function-types.js';
+import { isPublicMember } from './anonymous-marks.js';
+import { type ClassGuard, guardGetter, guardInstance } from './guard-instance.js';
+import { classAccessors, handlerMethods } from './handler-methods.js';
+import { replaceClass } from './replace-class.js';
 
 /**
- * Replaces each handler method of `Class` (own and inherited, but not those
- * marked `@allowAnonymous()`) by `wrap(method)`, defined on `Class`'s own
- * prototype so that a base class stays as it was.
+ * Guards everything an instance of `Class` can hand a caller: each handler
+ * method (own and inherited, symbol-named too), each accessor's getter (it
+ * may hand out a bound method), and, through the class it returns in place
+ * of `Class`, each function-valued instance field. Members marked
+ * `@allowAnonymous()` and framework lifecycle hooks are left alone. The
+ * wrappers are defined on `Class`'s own prototype, so a base class stays as
+ * it was.
  */
-export function wrapClassHandlers(Class: AnyClass, wrap: (method: AnyFunction) => AnyFunction): void {
+export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard): C {
   const prototype = Class.prototype as object;
-  for (const { name, method, descriptor } of handlerMethods(Class)) {
-    if (isMarkedAnonymous(method)) continue;
-    Object.defineProperty(prototype, name, { ...descriptor, value: wrap(method) });
+  for (const { key, holder, method, descriptor: found } of handlerMethods(prototype)) {
+    if (isPublicMember(prototype, holder, key, method)) continue;
+    Object.defineProperty(prototype, key, descriptor({ ...found, value: guard.wrap(method) }));
   }
+  for (const { key, holder, descriptor: found } of classAccessors(prototype)) {
+    const get = found.get as (...args: never[]) => unknown;
+    if (isPublicMember(prototype, holder, key, get)) continue;
+    Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
+  }
+  return replaceClass(Class, (instance) => guardInstance(instance, guard));
 }

@@ -21,7 +21,7 @@ export function declareEntryMethod(Class: AnyClass, entry: string, reached: read
   Reflect.defineMetadata(ENTRY, Object.freeze({ entry, reached: Object.freeze([...reached]) }), Class.prototype as object);
 }
 
-/** The nearest entry-method declaration on `Class`'s prototype chain, if any. */
-export function entryMethodOf(Class: AnyClass): EntryMethod | undefined {
-  return Reflect.getMetadata(ENTRY, Class.prototype as object) as EntryMethod | undefined;
+/** The nearest entry-method declaration on the chain of a class's `prototype`, if any. */
+export function entryMethodOf(prototype: object): EntryMethod | undefined {
+  return Reflect.getMetadata(ENTRY, prototype) as EntryMethod | undefined;
 }

@@ -33,7 +33,7 @@ const bound = new WeakSet<object>();
 
 const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
 
-function respondsItself(Controller: AnyClass, name: string): boolean {
+function respondsItself(Controller: AnyClass, name: string | symbol): boolean {
   const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, Controller, name) as object | undefined;
   return params !== undefined && Object.keys(params).some((key) => RESPONDS_ITSELF.has(key.split(':')[0] as string));
 }
@@ -44,9 +44,9 @@ function respondsItself(Controller: AnyClass, name: string): boolean {
  * Nest builds its routes. Other routes get nothing per request.
  */
 export function writeForResponseHandlers(Controller: AnyClass): void {
-  for (const { name, method, descriptor } of classMethods(Controller)) {
-    if (bound.has(method) || !isGuarded(method) || !respondsItself(Controller, name)) continue;
+  for (const { key, method, descriptor } of classMethods(Controller.prototype as object)) {
+    if (bound.has(method) || !isGuarded(method) || !respondsItself(Controller, key)) continue;
     bound.add(method);
-    UseInterceptors(writeReturnedJson)(Controller.prototype as object, name, descriptor);
+    UseInterceptors(writeReturnedJson)(Controller.prototype as object, key, descriptor);
   }
 }

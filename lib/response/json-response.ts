@@ -1,4 +1,5 @@
-import { describeValue } from '../internal/describe-value.js';
+import { describeKind } from '../internal/describe-value.js';
+import { descriptor } from '../internal/descriptor.js';
 import { assertHeaderName, assertHeaderValue } from '../internal/header-value.js';
 import { readProperty } from '../internal/read-property.js';
 
@@ -63,6 +64,10 @@ if (registry[REGISTRY_KEY] === undefined) registry[REGISTRY_KEY] = [];
 const checks = registry[REGISTRY_KEY];
 checks.push(MadeResponse.isMade);
 
+// One descriptor with no prototype, reused for every header: a polluted
+// Object.prototype.get or .set must not make the definition throw.
+const HEADER: PropertyDescriptor = descriptor({ value: undefined, enumerable: true, writable: true, configurable: true });
+
 // The headers of every response built with no init: frozen, so one object serves them all.
 const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
 
@@ -80,15 +85,18 @@ export function jsonResponse<T>(body: T, init?: JsonResponseInit): JsonResponse<
   // not turn every response into a 500 or smuggle headers into it.
   const status = (readProperty(init, 'status') as number | undefined) ?? 200;
   if (!Number.isInteger(status) || status < 100 || status > 599) {
-    throw new TypeError(`jsonResponse: status must be an integer from 100 to 599, got ${describeValue(status)}`);
+    throw new TypeError(
+      `jsonResponse: status must be an integer from 100 to 599, got ${Number.isInteger(status) ? 'one out of range' : describeKind(status)}`,
+    );
   }
   const headers: Record<string, string> = { 'content-type': JSON_CONTENT_TYPE };
   const extra = (readProperty(init, 'headers') as JsonResponseInit['headers']) ?? {};
   for (const [name, value] of Object.entries(extra)) {
     assertHeaderName(name, 'jsonResponse: headers');
-    assertHeaderValue(value, `jsonResponse: header "${name}"`);
+    assertHeaderValue(value, `jsonResponse: header "${name}"`, false);
     // Defined, not assigned: a header named `__proto__` must stay a header.
-    Object.defineProperty(headers, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
+    HEADER.value = value;
+    Object.defineProperty(headers, name.toLowerCase(), HEADER);
   }
   return new MadeResponse(status, Object.freeze(headers), body);
 }

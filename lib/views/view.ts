@@ -1,7 +1,8 @@
 import { findMethod, type HandlerMethod } from '../guard/handler-methods.js';
 import { markLibraryHelper } from '../guard/library-helper.js';
 import { keepIdentity } from '../guard/rules.js';
-import { describeValue } from '../internal/describe-value.js';
+import { describeKind } from '../internal/describe-value.js';
+import { descriptor } from '../internal/descriptor.js';
 import { readProperty } from '../internal/read-property.js';
 import { declareEntryMethod } from '../metadata/entry-method.js';
 import { requestMethod } from '../request/request-method.js';
@@ -98,7 +99,7 @@ export class View {
    */
   getContextData<K extends object = {}>(kwargs?: K): K {
     if (kwargs !== undefined && (typeof kwargs !== 'object' || kwargs === null)) {
-      throw new TypeError(`getContextData: kwargs must be an object, got ${describeValue(kwargs)}`);
+      throw new TypeError(`getContextData: kwargs must be an object, got ${describeKind(kwargs)}`);
     }
     return { ...kwargs } as K;
   }
@@ -119,8 +120,8 @@ function viewHandler<V extends View>(Class: new () => V): ViewHandler<V> {
     }
     return view.dispatch(request, ...args);
   };
-  keepIdentity(handler, (findMethod(Class, 'dispatch') as HandlerMethod).method);
-  Object.defineProperty(handler, 'name', { value: Class.name, configurable: true });
+  keepIdentity(handler, (findMethod(Class.prototype, 'dispatch') as HandlerMethod).method);
+  Object.defineProperty(handler, 'name', descriptor({ value: Class.name, configurable: true }));
   return handler as ViewHandler<V>;
 }
 

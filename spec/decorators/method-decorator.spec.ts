@@ -24,6 +24,41 @@ describe(inMode('methodDecorator(decorator | decorators, name?)'), () => {
     });
   });
 
+  describe("with a function decorator that calls fn(arg), Django's simple_dec", () => {
+    // Django's tests: `def simple_dec(func): def wrapper(arg): return func("test:" + arg)`.
+    const simpleDec = (fn: (arg: string) => string) => (arg: string) => fn(`test:${arg}`);
+
+    class Test {
+      constructor(readonly prefix = 'said ') {}
+
+      @methodDecorator(simpleDec)
+      say(arg: string): string {
+        return `${this.prefix}${arg}`;
+      }
+    }
+
+    it('runs the method with its instance as this, as Django hands it a bound method', () => {
+      expect(new Test().say('hello')).to.equal('said test:hello');
+      expect(new Test('told ').say('hello')).to.equal('told test:hello');
+    });
+
+    it('keeps the method’s name', () => {
+      expect(Test.prototype.say.name).to.equal('say');
+    });
+
+    it('keeps the name under a guard too', () => {
+      class Guarded {
+        @methodDecorator([loginRequiredAjax(), recording([], 'logged')])
+        list(_req: object): string {
+          return 'listed';
+        }
+      }
+      expect(Guarded.prototype.list.name).to.equal('list');
+      expect(new Guarded().list(anonymousRequest())).to.have.property('status', 401);
+      expect(new Guarded().list(signedInRequest())).to.equal('listed');
+    });
+  });
+
   describe('with an array of decorators', () => {
     it("applies them in Django's order: the first is outermost", () => {
       const log: string[] = [];

@@ -88,13 +88,17 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
     });
 
     describe('given a native class', () => {
-      it('decorates it as a class and returns it', () => {
+      it('decorates it as a class and returns the class to use in its place, with the same name and prototype', () => {
         class Items {
           list(_req: object): string {
             return 'listed';
           }
         }
-        expect(loginRequiredAjax()(Items)).to.equal(Items);
+        const Guarded = loginRequiredAjax()(Items);
+        expect(Guarded.name).to.equal('Items');
+        expect(Guarded.prototype).to.equal(Items.prototype);
+        expect(new Guarded()).to.be.instanceOf(Items);
+        expect(new Guarded().list(anonymousRequest())).to.have.property('status', 401);
         expect(new Items().list(anonymousRequest())).to.have.property('status', 401);
         expect(getAccessRules(Items, 'list')).to.deep.equal([{ kind: 'login' }]);
       });

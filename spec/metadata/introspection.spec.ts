@@ -80,3 +80,90 @@ describe(inMode('findUnguardedHandlers(Class)'), () => {
     expect(() => find('ItemsController')).to.throw(TypeError, /findUnguardedHandlers: expected a class/);
   });
 });
+
+/** A caching decorator, in either mode, that copies the metadata of what it wraps (as a careful one does). */
+function cached(...args: any[]): any {
+  const wrap = (method: (...a: any[]) => unknown) => {
+    const cache = new Map<unknown, unknown>();
+    const wrapper = function (this: unknown, req: unknown) {
+      if (!cache.has('answer')) cache.set('answer', Reflect.apply(method, this, [req]));
+      return cache.get('answer');
+    };
+    for (const key of Reflect.getOwnMetadataKeys(method)) {
+      Reflect.defineMetadata(key, Reflect.getOwnMetadata(key, method), wrapper);
+    }
+    return wrapper;
+  };
+  if (args.length === 2) return wrap(args[0]);
+  const descriptor = args[2] as PropertyDescriptor;
+  descriptor.value = wrap(descriptor.value);
+  return descriptor;
+}
+
+describe(inMode('findUnguardedHandlers reports what runs'), () => {
+  const REPORT = Symbol('report');
+
+  class Reports {
+    @cached
+    @loginRequiredAjax()
+    summary(req: { user?: { name: string } }): string {
+      return `summary for ${req.user?.name}`;
+    }
+
+    @loginRequiredAjax()
+    detail(_req: object): string {
+      return 'detail';
+    }
+
+    [REPORT](_req: object): string {
+      return 'symbol-named';
+    }
+  }
+
+  it('lists a method whose outermost function is not a guard, whatever metadata it copied', () => {
+    expect(getAccessRules(Reports, 'summary')).to.deep.equal([{ kind: 'login' }]);
+    expect(findUnguardedHandlers(Reports)).to.include('summary');
+    expect(findUnguardedHandlers(Reports)).not.to.include('detail');
+  });
+
+  it('is right to: the cache serves a signed-in answer to an anonymous caller', () => {
+    const reports = new Reports();
+    expect(reports.summary({ user: { name: 'alice' } })).to.equal('summary for alice');
+    expect(reports.summary({})).to.equal('summary for alice');
+  });
+
+  it('lists a symbol-named method by its description', () => {
+    expect(findUnguardedHandlers(Reports)).to.include('Symbol(report)');
+  });
+
+  describe('given an instance', () => {
+    class Admin {
+      readonly exportUsers = (_req: object): string[] => ['alice'];
+      readonly guardedField = loginRequiredAjax()((_req: object) => 'guarded');
+      readonly notAHandler = 42;
+
+      @allowAnonymous()
+      readonly ping = (_req: object): string => 'pong';
+
+      @loginRequiredAjax()
+      list(_req: object): string {
+        return 'listed';
+      }
+    }
+
+    it('also lists its function-valued own fields that no guard wraps and no mark makes public', () => {
+      expect(findUnguardedHandlers(new Admin())).to.deep.equal(['exportUsers']);
+    });
+
+    it('lists nothing for an instance of a guarded class', () => {
+      @loginRequiredAjax()
+      class GuardedAdmin extends Admin {}
+      expect(findUnguardedHandlers(new GuardedAdmin())).to.deep.equal([]);
+    });
+
+    it('throws a TypeError for a primitive', () => {
+      const find = findUnguardedHandlers as (target: unknown) => unknown;
+      expect(() => find(42)).to.throw(TypeError, /findUnguardedHandlers: expected a class or an instance/);
+    });
+  });
+});

@@ -1,4 +1,13 @@
-import { configure, defaultIsAuthenticated, isJsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import {
+  configure,
+  defaultIsAuthenticated,
+  isJsonResponse,
+  loginRequiredAjax,
+  permissionRequiredAjax,
+  userPassesTestAjax,
+} from 'ajax-guard';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import sinon from 'sinon';
@@ -273,6 +282,106 @@ describe(inMode('property: who is authenticated'), () => {
           expect(() => loginRequiredAjax()(handler)(request)).to.throw('getter');
           expect(handler.called).to.equal(false);
         }),
+      );
+    });
+  });
+
+  describe('for users of every ambiguous shape', () => {
+    class MaybeSignedIn {
+      // A declared, never-set flag: an own `undefined` under useDefineForClassFields.
+      isAuthenticated?: boolean;
+      readonly permissions = ['items.delete'];
+    }
+    class LazyFlag {
+      readonly permissions = ['items.delete'];
+      get isAuthenticated(): boolean | undefined {
+        return undefined;
+      }
+    }
+    const withPermission = <T extends object>(value: T): T =>
+      Object.assign(value, { permissions: ['items.delete'], hasPerm: () => true });
+    // Values someone may leave where the user goes; none of them is a signed-in user.
+    const ambiguousUser = fc.oneof(
+      fc.constantFrom<() => unknown>(
+        () => Promise.resolve({ id: 1, permissions: ['items.delete'] }),
+        // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a Promise is the point
+        () => ({ then: (resolve: (user: object) => void) => resolve({ id: 1 }), permissions: ['items.delete'] }),
+        () => withPermission([]),
+        () => withPermission([{ id: 1 }]),
+        () => withPermission(new Boolean(false)),
+        () => withPermission(new Boolean(true)),
+        () => withPermission(new String('')),
+        () => withPermission(new String('alice')),
+        () => withPermission(new Number(1)),
+        () => withPermission(new Date(Number.NaN)),
+        () => withPermission(new Date()),
+        () => withPermission(new Error('not logged in')),
+        () => new MaybeSignedIn(),
+        () => new LazyFlag(),
+      ),
+      fc
+        .constantFrom(
+          undefined,
+          null,
+          false,
+          0,
+          '',
+          'true',
+          'yes',
+          1,
+          [],
+          {},
+          () => undefined,
+          () => 'true',
+        )
+        .chain((flag) =>
+          fc.constantFrom('isAuthenticated', 'is_authenticated').map((key) => () => withPermission({ id: 1, [key]: flag })),
+        ),
+      fc.constantFrom(0, 1, '', 'alice', true, Symbol('user'), 10n).map((primitive) => () => primitive),
+    );
+    const place = fc.constantFrom(
+      (user: unknown) => ({ user }),
+      (user: unknown) => ({ state: { user } }),
+      (user: unknown) => ({ var: { user } }),
+    );
+    const guards = {
+      loginRequiredAjax: () => loginRequiredAjax(),
+      permissionRequiredAjax: () => permissionRequiredAjax('items.delete'),
+      userPassesTestAjax: () => userPassesTestAjax(() => true),
+    } as const;
+
+    for (const [name, make] of Object.entries(guards)) {
+      it(`never lets ${name} run the handler, wherever the user sits`, async () => {
+        await fc.assert(
+          fc.asyncProperty(ambiguousUser, place, async (user, at) => {
+            const handler = sinon.fake.returns('ran');
+            const answer = await make()(handler)(at(user()));
+            expect(handler.called, 'the handler ran').to.equal(false);
+            expect(isJsonResponse(answer) && answer.status).to.equal(401);
+          }),
+          RUNS,
+        );
+      });
+    }
+
+    it('never reads a JSON body handed first as the request while the real request comes after it', () => {
+      // As Node's HTTP parser leaves it: a version and a method.
+      const realRequest = Object.assign(new IncomingMessage(new Socket()), { httpVersion: '1.1', method: 'POST' });
+      fc.assert(
+        fc.property(jsonRequest, fc.constantFrom(...Object.values(guards)), (body, make) => {
+          const handler = sinon.fake.returns('ran');
+          const guarded = make()(handler as (dto: unknown, req: unknown) => unknown);
+          let answer: unknown;
+          try {
+            answer = guarded(body, realRequest);
+          } catch (error) {
+            expect(error).to.be.instanceOf(TypeError);
+            expect((error as Error).message).to.include('getRequest');
+          }
+          expect(handler.called, 'the handler ran').to.equal(false);
+          if (answer !== undefined) expect(isJsonResponse(answer) && answer.status).to.equal(401);
+        }),
+        RUNS,
       );
     });
   });

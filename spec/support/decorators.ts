@@ -29,3 +29,29 @@ export function recording(log: string[], label: string): (fn: AnyFunction) => An
       return Reflect.apply(fn, this, args);
     };
 }
+
+/**
+ * An autobind-style `@boundMethod`, in whichever mode the spec is compiled.
+ * Legacy: the method becomes a getter that binds it on first read and caches
+ * the bound method on the instance (autobind-decorator's way). TC39: each new
+ * instance gets the bound method as an own field.
+ */
+export function boundMethod(...args: any[]): any {
+  if (args.length === 2) {
+    const [method, context] = args as [AnyFunction, ClassMethodDecoratorContext];
+    context.addInitializer(function (this: unknown) {
+      (this as Record<PropertyKey, unknown>)[context.name] = method.bind(this);
+    });
+    return undefined;
+  }
+  const [, key, descriptor] = args as [object, PropertyKey, PropertyDescriptor];
+  const method = descriptor.value as AnyFunction;
+  return {
+    configurable: true,
+    get(this: object) {
+      const bound = method.bind(this);
+      Object.defineProperty(this, key, { configurable: true, get: () => bound });
+      return bound;
+    },
+  };
+}
