@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installPacked, packTarball, repositoryRoot } from '../support/packed-tarball.js';
+import { run } from '../support/run-command.js';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
+import { itServesTheApp, type RuntimeTraits } from './fetch-app-contract.js';
+import { buildAndStartNext } from './next-app.js';
+
+const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
+const BIN = join(repositoryRoot, 'node_modules');
+const BUN = join(BIN, '@oven', 'bun-linux-x64', 'bin', 'bun');
+const DENO = join(BIN, '@deno', 'linux-x64-glibc', 'deno');
+const TSC = join(BIN, 'typescript', 'bin', 'tsc');
+
+const LINKED = ['reflect-metadata', 'typescript', '@types/node', 'next', 'react', 'react-dom'];
+const DIRECT: RuntimeTraits = { contentLength: true, mergesVary: false };
+
+// One runtime's server for the duration of a describe: started once, stopped after.
+function serve(start: () => Promise<RuntimeProcess>): () => { url: string; prefix: string } {
+  let server: RuntimeProcess | undefined;
+  before(async () => {
+    server = await start();
+  });
+  after(() => server?.stop());
+  return () => ({ url: server!.url, prefix: '' });
+}
+
+describe('the packed tarball in the same Fetch app on real runtimes', function () {
+  this.timeout(60_000);
+  let base: string;
+  let project: string;
+
+  before(function () {
+    this.timeout(120_000);
+    base = mkdtempSync(join(tmpdir(), 'ajax-guard-runtimes-'));
+    project = join(base, 'project');
+    installPacked(project, packTarball(base), LINKED);
+    writeFileSync(join(project, 'package.json'), '{"name":"runtimes","private":true,"type":"module"}');
+    cpSync(APPS, project, { recursive: true });
+  });
+
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  describe("on Node.js's own HTTP server, compiled by tsc with standard decorators", () => {
+    const served = serve(() => {
+      const app = join(project, 'fetch');
+      run(process.execPath, [TSC, '-p', 'tsconfig.node.json'], app);
+      return startRuntime(process.execPath, [join('out', 'node.js')], { cwd: app });
+    });
+    itServesTheApp(served, DIRECT);
+  });
+
+  describe('on Bun.serve, from the TypeScript source', () => {
+    const served = serve(() => startRuntime(BUN, ['bun.ts'], { cwd: join(project, 'fetch') }));
+    itServesTheApp(served, DIRECT);
+  });
+
+  describe('on Deno.serve, from the TypeScript source', () => {
+    const served = serve(() => {
+      const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(base, 'deno-cache') };
+      return startRuntime(DENO, ['run', '--allow-net=127.0.0.1', '--allow-read', 'deno.ts'], {
+        cwd: join(project, 'fetch'),
+        env,
+      });
+    });
+    itServesTheApp(served, DIRECT);
+  });
+
+  describe('in Next.js App Router route handlers with experimentalDecorators, built once', function () {
+    this.timeout(180_000);
+    const served = serve(() => buildAndStartNext(project));
+    const next: RuntimeTraits = { contentLength: false, mergesVary: true };
+
+    describe('on the Node.js runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/node' }), next));
+    describe('on the edge runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/edge' }), next));
+  });
+});
