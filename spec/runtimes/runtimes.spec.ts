@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { installPacked, packTarball, repositoryRoot } from '../support/packed-tarball.js';
 import { run } from '../support/run-command.js';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
@@ -13,7 +14,7 @@ const BUN = join(BIN, '@oven', 'bun-linux-x64', 'bin', 'bun');
 const DENO = join(BIN, '@deno', 'linux-x64-glibc', 'deno');
 const TSC = join(BIN, 'typescript', 'bin', 'tsc');
 
-const LINKED = ['reflect-metadata', 'typescript', '@types/node', 'next', 'react', 'react-dom'];
+const LINKED = ['reflect-metadata', 'typescript', '@types/node', 'next', 'react', 'react-dom', 'vitest', 'esbuild'];
 const DIRECT: RuntimeTraits = { contentLength: true, mergesVary: false };
 
 // One runtime's server for the duration of a describe: started once, stopped after.
@@ -74,5 +75,22 @@ describe('the packed tarball in the same Fetch app on real runtimes', function (
 
     describe('on the Node.js runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/node' }), next));
     describe('on the edge runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/edge' }), next));
+  });
+
+  describe('in vitest 4 unit tests', () => {
+    const CONFIGS = { legacy: 'vitest.config.ts', tc39: 'vitest.tc39.config.ts' };
+    for (const [mode, config] of Object.entries(CONFIGS)) {
+      it(`runs a guarded handler's tests with ${mode} decorators (${config})`, () => {
+        const report = join(base, `vitest-${mode}.json`);
+        const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
+        run(
+          process.execPath,
+          [vitest, 'run', '--config', config, '--reporter=json', `--outputFile=${report}`],
+          join(project, 'vitest'),
+        );
+        const results = JSON.parse(readFileSync(report, 'utf8'));
+        expect(results).to.include({ success: true, numTotalTests: 4, numPassedTests: 4 });
+      });
+    }
   });
 });
