@@ -7,6 +7,7 @@
 export { defaultHasPermission, type PermissionCheck } from './auth/has-permission.js';
 export { type AuthenticationCheck, defaultIsAuthenticated } from './auth/is-authenticated.js';
 export { type AllowAnonymousDecorator, allowAnonymous } from './decorators/allow-anonymous.js';
+export { checkAccess } from './decorators/check-access.js';
 export type { GuardDecorator, Guarded } from './decorators/guard-decorator.js';
 export type { GuardOptions } from './decorators/guard-options.js';
 export { type LoginRequiredOptions, loginRequired, type RedirectBody } from './decorators/login-required.js';

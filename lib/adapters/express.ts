@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { gateOf } from '../decorators/check-access.js';
 import { isThenable } from '../decorators/gate.js';
+import type { GuardDecorator } from '../decorators/guard-decorator.js';
 import type { JsonResponse } from '../response/json-response.js';
+import { mergeVary } from '../response/merge-vary.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 
 /**
@@ -20,7 +23,8 @@ export type ExpressHandlerFunction<Req extends Request = Request, Res extends Re
  * Writes one JsonResponse through Express (or any Node `ServerResponse`): its
  * status and headers as they are, the body as JSON text serialized once, with
  * its `content-length`. Node's own response is used rather than `res.send`,
- * which would rewrite the content type and add an ETag.
+ * which would rewrite the content type and add an ETag. A `vary` the app
+ * already set (CORS's `Vary: Origin`) is merged with the response's own.
  *
  * @example
  * app.use((req, res) => send(res, jsonResponse({ error: 'not found' }, { status: 404 })));
@@ -28,7 +32,9 @@ export type ExpressHandlerFunction<Req extends Request = Request, Res extends Re
 export function send(res: ServerResponse, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(headers)) {
+    res.setHeader(name, name === 'vary' ? mergeVary(res.getHeader('vary'), value) : value);
+  }
   // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
   if (body !== '') res.setHeader('content-length', Buffer.byteLength(body));
   // Node writes no body for HEAD on its own, and keeps the content-length.
@@ -76,6 +82,29 @@ export function toHandler<Req extends Request = Request, Res extends Response = 
           if (!passedOn) answer(res, settled);
         })
         .catch(next);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The guard as Express middleware (Express 4 and 5), for a whole router or
+ * app: an allowed request goes on with `next()`, untouched; a refusal is
+ * written as `toHandler` writes it; a check that throws or rejects goes to
+ * `next(err)`.
+ *
+ * @example
+ * app.use('/api', toMiddleware(loginRequiredAjax()));
+ */
+export function toMiddleware(guard: GuardDecorator<any>): (req: Request, res: Response, next: NextFunction) => void {
+  const gate = gateOf(guard, 'toMiddleware');
+  return (req, res, next) => {
+    try {
+      const verdict = gate(req);
+      if (verdict === undefined) return next();
+      if (!isThenable(verdict)) return send(res, verdict);
+      verdict.then((settled) => (settled === undefined ? next() : send(res, settled)), next);
     } catch (error) {
       next(error);
     }

@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { gateOf } from '../decorators/check-access.js';
 import { isThenable } from '../decorators/gate.js';
+import type { GuardDecorator } from '../decorators/guard-decorator.js';
 import type { JsonResponse } from '../response/json-response.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { keptSerialization, serializationFailure, toJsonResponse } from '../response/serialize.js';
 
 /**
  * What `toHandler` wraps: a Fastify handler that returns its answer.
@@ -14,28 +17,59 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
   reply: Rep,
 ) => unknown;
 
+type Serializer = (payload: unknown) => string;
 const asIs = (text: string): string => text;
 // What Fastify holds when no reply serializer is set.
-const UNSET = null as unknown as typeof asIs;
+const UNSET = null as unknown as Serializer;
+
+// Fastify calls a reply's serializer as a method of the reply, after the
+// preSerialization hooks: unset again, it lets Fastify serialize as on any
+// route (the route's response schema, the app's reply serializer), and turns
+// a body that cannot be serialized into the clean 500 rather than Fastify's
+// error answer. One function for every reply: nothing is made per request.
+function fastifySerialization(this: FastifyReply, payload: unknown): string {
+  this.serializer(UNSET);
+  try {
+    // A reply serializer may answer a Buffer, which Fastify sends as it is.
+    return this.serialize(payload) as string;
+  } catch {
+    const { status, headers, body } = serializationFailure();
+    this.code(status).headers(headers);
+    return body;
+  }
+}
+
+function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Record<string, string>>): void {
+  reply.code(status);
+  for (const [name, value] of Object.entries(headers)) {
+    reply.header(name, name === 'vary' ? mergeVary(reply.getHeader('vary'), value) : value);
+  }
+}
 
 /**
  * Writes one JsonResponse through Fastify: its status and headers as they
- * are, and the body as JSON text serialized once. The text goes through a
- * pass-through reply serializer, so that Fastify neither serializes it again
- * (as a reply serializer the app set would) nor adds a charset to its content
- * type, and nothing copies it into a Buffer; the serializer is unset once the
- * text has passed, so a later error answer is serialized as usual. Fastify's
- * onSend hooks still run, and it sets `content-length` (HEAD too).
+ * are (a `vary` the app already set is merged with the response's own).
+ * The body is the app's data, so Fastify serializes it as on any route: a
+ * route's response schema filters it and the app's reply serializer runs; a
+ * body that cannot be serialized becomes a clean 500 JSON response. The
+ * library's own refusals go out as the text they were serialized to once,
+ * through a pass-through serializer (no second serialization, no charset
+ * added). Fastify's hooks still run, and it sets `content-length`.
  *
  * @example
  * app.setNotFoundHandler((request, reply) => send(reply, jsonResponse({ error: 'not found' }, { status: 404 })));
  */
 export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
-  const { status, headers, body } = serializeResponse(response);
-  reply.code(status).headers(headers);
-  if (body === '') return reply.send() as Rep;
+  const kept = keptSerialization(response);
+  if (kept === undefined) {
+    writeHeaders(reply, response.status, response.headers);
+    if (response.status === 204 || response.status === 304) return reply.send() as Rep;
+    return reply.serializer(fastifySerialization as Serializer).send(response.body) as Rep;
+  }
+  writeHeaders(reply, kept.status, kept.headers);
+  if (kept.body === '') return reply.send() as Rep;
   // Fastify runs the reply serializer within send, before any onSend hook.
-  reply.serializer(asIs).send(body);
+  reply.serializer(asIs as Serializer).send(kept.body);
   return reply.serializer(UNSET) as Rep;
 }
 
@@ -48,10 +82,11 @@ function answer(reply: FastifyReply, value: unknown): void {
 
 /**
  * A Fastify route handler (Fastify 4 and 5) from a function that returns,
- * sync or async, a JsonResponse (written as is), other data (200 JSON), or
- * `undefined` (204, unless the reply is already sent). A function that sends
- * through `reply` itself returns `reply`, as Fastify asks of async handlers.
- * A throw or rejection reaches Fastify's error handler.
+ * sync or async, a JsonResponse (written as is), other data (200 JSON,
+ * through the route's response schema), or `undefined` (204, unless the
+ * reply is already sent). A function that sends through `reply` itself
+ * returns `reply`, as Fastify asks of async handlers. A throw or rejection
+ * reaches Fastify's error handler.
  *
  * @example
  * app.get('/me', toHandler((request) => account.me(request, request.user)));
@@ -69,5 +104,23 @@ export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep exten
       answer(reply, settled);
       return reply;
     });
+  };
+}
+
+/**
+ * The guard as a Fastify `preHandler` hook (Fastify 4 and 5), for a whole
+ * plugin or app: an allowed request goes on to its handler, untouched; a
+ * refusal is written as `toHandler` writes it; a check that throws or
+ * rejects reaches Fastify's error handler.
+ *
+ * @example
+ * app.addHook('preHandler', toMiddleware(loginRequiredAjax()));
+ */
+export function toMiddleware(guard: GuardDecorator<any>): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+  const gate = gateOf(guard, 'toMiddleware');
+  // An async hook that sent its answer resolves to the reply, as Fastify asks.
+  return async (request, reply) => {
+    const refusal = await gate(request);
+    return refusal === undefined ? undefined : send(reply, refusal);
   };
 }

@@ -1,3 +1,5 @@
+import { gateOf } from '../decorators/check-access.js';
+import type { GuardDecorator } from '../decorators/guard-decorator.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 
@@ -41,5 +43,25 @@ export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunctio
     if (value instanceof Response) return value;
     if (value === undefined) return new Response(null, { status: 204 });
     return toResponse(toJsonResponse(value));
+  };
+}
+
+/**
+ * The guard as a Fetch API middleware: it resolves to `undefined` when the
+ * request may go on (untouched, its body unread), else to the refusal's
+ * `Response`, written as `toHandler` writes it. A check that throws or
+ * rejects rejects the promise, for the runtime's own error handler.
+ *
+ * @example
+ * const guard = toMiddleware(loginRequiredAjax());
+ * export default { fetch: async (request) => (await guard(request)) ?? app(request) };
+ */
+export function toMiddleware<Req extends Request = Request>(
+  guard: GuardDecorator<any>,
+): (request: Req) => Promise<Response | undefined> {
+  const gate = gateOf(guard, 'toMiddleware');
+  return async (request) => {
+    const refusal = await gate(request);
+    return refusal === undefined ? undefined : toResponse(refusal);
   };
 }

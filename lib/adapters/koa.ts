@@ -1,6 +1,9 @@
 import type { Context, Next } from 'koa';
+import { gateOf } from '../decorators/check-access.js';
 import { isThenable } from '../decorators/gate.js';
+import type { GuardDecorator } from '../decorators/guard-decorator.js';
 import type { JsonResponse } from '../response/json-response.js';
+import { mergeVary } from '../response/merge-vary.js';
 import { serializeResponse, toJsonResponse } from '../response/serialize.js';
 
 /**
@@ -14,7 +17,8 @@ export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next:
 /**
  * Writes one JsonResponse through Koa: its status and headers as they are,
  * and the body as JSON text serialized once (Koa sets its `content-length`,
- * and sends none of it for HEAD).
+ * and sends none of it for HEAD). A `vary` the app already set (CORS's
+ * `Vary: Origin`) is merged with the response's own.
  *
  * @example
  * router.get('/health', (ctx) => send(ctx, jsonResponse({ ok: true })));
@@ -22,7 +26,9 @@ export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next:
 export function send(ctx: Context, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   ctx.status = status;
-  ctx.set(headers);
+  for (const [name, value] of Object.entries(headers)) {
+    ctx.set(name, name === 'vary' ? mergeVary(ctx.response.get('vary'), value) : value);
+  }
   // Set after the headers: Koa keeps a content type that is already there.
   ctx.body = body === '' ? null : body;
 }
@@ -65,5 +71,24 @@ export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<
     } catch (error) {
       return fail(ctx, error);
     }
+  };
+}
+
+/**
+ * The guard as Koa middleware (Koa 2 and 3), for a whole router or app: an
+ * allowed request goes on with `next()`, untouched; a refusal is written as
+ * `toHandler` writes it; a check that throws or rejects propagates, as Koa
+ * expects.
+ *
+ * @example
+ * app.use(toMiddleware(loginRequiredAjax()));
+ */
+export function toMiddleware(guard: GuardDecorator<any>): (ctx: Context, next: Next) => unknown {
+  const gate = gateOf(guard, 'toMiddleware');
+  return (ctx, next) => {
+    const verdict = gate(ctx);
+    if (verdict === undefined) return next();
+    if (!isThenable(verdict)) return send(ctx, verdict);
+    return verdict.then((settled) => (settled === undefined ? next() : send(ctx, settled)));
   };
 }

@@ -9,7 +9,8 @@ export type AuthenticationCheck<R = any> = (request: R) => boolean | PromiseLike
 
 /**
  * The user a request carries: `request.user` where that property exists at
- * all (passport sets it, and null after logout), else Koa's `ctx.state.user`.
+ * all (passport sets it, and null after logout), else Koa's `ctx.state.user`,
+ * else Hono's `c.var.user` (what `c.set('user', ...)` set).
  */
 export function userOf(request: unknown): unknown {
   if (!isObjectLike(request)) return undefined;
@@ -17,7 +18,10 @@ export function userOf(request: unknown): unknown {
     const user = Object.hasOwn(request, 'user') ? (request as { user: unknown }).user : lookUp(request, 'user');
     if (user !== MISSING) return user;
   }
-  return 'state' in request ? readProperty(readProperty(request, 'state'), 'user') : undefined;
+  if ('state' in request) return readProperty(readProperty(request, 'state'), 'user');
+  // Hono's `var` is a getter on the Context class that copies the variables
+  // into a fresh object: read once, and only where it exists.
+  return 'var' in request ? readProperty(readProperty(request, 'var'), 'user') : undefined;
 }
 
 // A user object proves itself unless it says otherwise: a Django-style
@@ -47,7 +51,7 @@ export function isAuthenticatedUser(user: unknown): boolean {
  * The default authentication check, with no configuration needed for passport
  * (Express, Fastify), koa-passport and JWT plugins that set `request.user`:
  * 1. a callable `request.isAuthenticated` decides, and only `true` (not a Promise) passes;
- * 2. else the user (`request.user`, else `request.state.user`) must be an authenticated object;
+ * 2. else the user (`request.user`, else `request.state.user`, else Hono's `c.var.user`) must be an authenticated object;
  * 3. else the request is anonymous.
  *
  * @example

@@ -38,6 +38,18 @@ function looksLikeTranspiledClass(fn: AnyFunction): boolean {
   );
 }
 
+// The 2018-09 decorators proposal hands a decorator one descriptor object
+// (`{ kind, key, placement, descriptor }`): what Next.js's SWC emits when
+// `experimentalDecorators` is off. Neither mode this library supports.
+function isProposalDescriptor(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.hasOwn(value, 'kind') &&
+    (Object.hasOwn(value, 'placement') || Object.hasOwn(value, 'descriptor'))
+  );
+}
+
 function misplaced(title: string, what: string, name: unknown): TypeError {
   return new TypeError(`${title} can decorate only methods and classes, not the ${what} ${describeValue(String(name))}`);
 }
@@ -51,6 +63,11 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
   const { title, onFunction, onClass } = behaviour;
 
   const standalone = (target: unknown): unknown => {
+    if (isProposalDescriptor(target)) {
+      throw new TypeError(
+        `${title} was applied as the 2018-09 decorators proposal does it (as Next.js's SWC compiles decorators without experimentalDecorators): set "experimentalDecorators": true in tsconfig.json, or compile with TypeScript's standard decorators`,
+      );
+    }
     if (typeof target !== 'function') {
       throw new TypeError(`${title} must decorate a method, a class or a function, got ${describeValue(target)}`);
     }

@@ -1,5 +1,6 @@
 import type { AccessRule } from '../metadata/access-rule.js';
 import type { JsonResponse } from '../response/json-response.js';
+import { registerGate } from './check-access.js';
 import { decoratorForms } from './decorator-forms.js';
 import type { AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
 import type { Gate } from './gate.js';
@@ -29,9 +30,12 @@ export interface GuardDecorator<Returns = unknown> extends ClassOrMethodDecorato
 /** Builds the decorator of a guard that lets `gate` decide each call and records `rule`. */
 export function guardDecorator<Returns>(title: string, gate: Gate, rule: AccessRule): GuardDecorator<Returns> {
   const onFunction = (fn: AnyFunction) => guardFunction(fn, gate, rule);
-  return decoratorForms({
+  const decorator = decoratorForms({
     title,
     onFunction,
     onClass: (Class) => decorateHandlers(Class, onFunction),
   }) as GuardDecorator<Returns>;
+  // checkAccess and toMiddleware run the same gate with no handler.
+  registerGate(decorator, gate);
+  return decorator;
 }

@@ -3,6 +3,7 @@ import { prefersHtml } from '../negotiation/prefers-html.js';
 import { requestPath } from '../request/request-path.js';
 import { assertHeaderValue, describeValue } from '../response/header-value.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { keepSerialized } from '../response/serialize.js';
 import { authenticationGate } from './authentication-gate.js';
 import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
 import { type GuardOptions, readGuardOptions } from './guard-options.js';
@@ -49,7 +50,7 @@ function loginLocation(loginUrl: string, field: string, request: unknown): strin
 function withVary(response: JsonResponse): JsonResponse {
   const own = response.headers.vary;
   const vary = own === undefined ? VARY : `${own}, ${VARY}`;
-  return jsonResponse(response.body, { status: response.status, headers: { ...response.headers, vary } });
+  return keepSerialized(jsonResponse(response.body, { status: response.status, headers: { ...response.headers, vary } }));
 }
 
 /**
@@ -84,7 +85,8 @@ export function loginRequired(options: LoginRequiredOptions): GuardDecorator<unk
     if (!prefersHtml(request)) return withVary(refuse('unauthenticated', request, resolved, settings));
     const location = loginLocation(loginUrl, redirectFieldName, request);
     const body: RedirectBody = { status: '302', message: 'Login required', location };
-    return jsonResponse(body, { status: 302, headers: { location, vary: VARY, 'cache-control': 'no-store' } });
+    // A refusal: written as it is, never through an app's response schema.
+    return keepSerialized(jsonResponse(body, { status: 302, headers: { location, vary: VARY, 'cache-control': 'no-store' } }));
   });
   return guardDecorator('@loginRequired()', gate, { kind: 'login', loginUrl });
 }

@@ -1,14 +1,17 @@
 import type { JsonResponse } from '../response/json-response.js';
 import { seedErrorResponse, unixSeconds } from '../response/seed-error.js';
+import { keepSerialized } from '../response/serialize.js';
 import type { Settings } from '../settings.js';
 import type { Gate } from './gate.js';
 
 // Fixed text, seed-shaped: the caller learns to retry, and nothing more.
 function checkTimedOut(settings: Settings): JsonResponse {
   const timestamp = String(unixSeconds(settings));
-  return seedErrorResponse(
-    { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
-    { 'cache-control': 'no-store', 'retry-after': '1' },
+  return keepSerialized(
+    seedErrorResponse(
+      { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
+      { 'cache-control': 'no-store', 'retry-after': '1' },
+    ),
   );
 }
 

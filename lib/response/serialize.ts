@@ -22,8 +22,16 @@ export function keepSerialized(response: JsonResponse): JsonResponse {
   return response;
 }
 
-// Fixed text: nothing of the failed body, and no stack, reaches the wire.
-function serializationFailure(): SerializedResponse {
+/**
+ * The text kept for one of the library's own responses (its refusals), or
+ * undefined for any other response, whose body is the app's data.
+ */
+export function keptSerialization(response: JsonResponse): SerializedResponse | undefined {
+  return serialized.get(response);
+}
+
+/** The clean 500 for a body that cannot be serialized: fixed text; nothing of the body, and no stack, reaches the wire. */
+export function serializationFailure(): SerializedResponse {
   const { status, headers, body } = seedErrorResponse(
     {
       status: 500,

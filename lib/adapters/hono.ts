@@ -1,0 +1,86 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { gateOf } from '../decorators/check-access.js';
+import { isThenable } from '../decorators/gate.js';
+import type { GuardDecorator } from '../decorators/guard-decorator.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+
+/**
+ * What `toHandler` wraps: a Hono handler that returns its answer.
+ *
+ * @example
+ * const me: HonoHandlerFunction = (c) => account.me(c, c.var.user);
+ */
+export type HonoHandlerFunction<C extends Context = Context> = (c: C) => unknown;
+
+// TextEncoder, not Buffer: Hono runs on edge runtimes without Node's globals.
+const encoder = new TextEncoder();
+
+/**
+ * Writes one JsonResponse through Hono's Context and returns the `Response`
+ * to hand back to Hono: its status and headers as they are, over the
+ * headers the app already set on `c` (a `vary` among them, such as CORS's
+ * `Vary: Origin`, is merged with the response's own), and the body as JSON
+ * text serialized once, with its `content-length`.
+ *
+ * @example
+ * app.notFound((c) => send(c, jsonResponse({ error: 'not found' }, { status: 404 })));
+ */
+export function send(c: Context, response: JsonResponse): Response {
+  const { status, headers, body } = serializeResponse(response);
+  // Set on `c` itself, so that Hono, which copies the headers of `c.res`
+  // over a handler's Response, finds the same values there.
+  for (const [name, value] of Object.entries(headers)) {
+    c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
+  }
+  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  if (body === '') return c.newResponse(null, status as 204);
+  const bytes = encoder.encode(body);
+  c.header('content-length', String(bytes.byteLength));
+  return c.newResponse(bytes, status as 200);
+}
+
+function answer(c: Context, value: unknown): Response {
+  if (value instanceof Response) return value;
+  if (value !== undefined) return send(c, toJsonResponse(value));
+  // A function that answered through `c` (`c.res = ...`) has its answer kept.
+  return c.finalized ? c.res : c.body(null, 204);
+}
+
+/**
+ * A Hono handler (on Node with @hono/node-server, Bun, Deno, edge runtimes)
+ * from a function of the Context `c` that returns, sync or async, a
+ * JsonResponse (written as is), other data (200 JSON), a `Response` of its
+ * own (passed through), or `undefined` (204, unless it already answered
+ * through `c`). A throw or rejection reaches the app's `onError`.
+ *
+ * @example
+ * app.get('/me', toHandler((c) => account.me(c, c.var.user)));
+ */
+export function toHandler<C extends Context = Context>(fn: HonoHandlerFunction<C>): (c: C) => Response | Promise<Response> {
+  return (c) => {
+    const value = fn(c);
+    // Answered at once when synchronous: no Promise made for it.
+    if (!isThenable(value)) return answer(c, value);
+    return Promise.resolve(value).then((settled) => answer(c, settled));
+  };
+}
+
+/**
+ * The guard as Hono middleware, for whole apps and route groups: an allowed
+ * request goes on with `next()`, untouched; a refusal is written as
+ * `toHandler` writes it; a check that throws or rejects reaches the app's
+ * `onError`. The default check reads `c.var.user`, set by `c.set('user', ...)`.
+ *
+ * @example
+ * app.use('/api/*', toMiddleware(loginRequiredAjax()));
+ */
+export function toMiddleware(guard: GuardDecorator<any>): MiddlewareHandler {
+  const gate = gateOf(guard, 'toMiddleware');
+  return async (c, next) => {
+    const refusal = await gate(c);
+    if (refusal !== undefined) return send(c, refusal);
+    await next();
+  };
+}
