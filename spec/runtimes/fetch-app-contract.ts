@@ -92,3 +92,20 @@ export function itServesTheApp(served: () => ServedApp, traits: RuntimeTraits): 
     await expectSeedError(() => get('dashboard'), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
   });
 }
+
+/**
+ * The middleware form over HTTP: every route under `/admin` needs the
+ * `reports.view` permission.
+ *
+ * @example
+ * itGuardsWithMiddleware(() => ({ url: server.url, prefix: '' }));
+ */
+export function itGuardsWithMiddleware(served: () => ServedApp): void {
+  const get = (headers: Record<string, string> = {}) => call(`${served().url}${served().prefix}/admin/reports`, { headers });
+
+  it('guards a route group with the middleware form', async () => {
+    await expectSeedError(() => get(), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
+    await expectSeedError(() => get({ cookie: 'user=bob' }), 403, 'Permission denied', 'PERMISSION_DENIED');
+    expect(await get({ cookie: 'user=alice' })).to.deep.include({ status: 200, body: '{"reports":["q1","q2"]}' });
+  });
+}

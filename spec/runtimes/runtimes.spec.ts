@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { installPacked, packTarball, repositoryRoot } from '../support/packed-tarball.js';
 import { run } from '../support/run-command.js';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
-import { itServesTheApp, type RuntimeTraits } from './fetch-app-contract.js';
+import { itGuardsWithMiddleware, itServesTheApp, type RuntimeTraits } from './fetch-app-contract.js';
 import { buildAndStartNext } from './next-app.js';
 
 const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
@@ -14,7 +14,18 @@ const BUN = join(BIN, '@oven', 'bun-linux-x64', 'bin', 'bun');
 const DENO = join(BIN, '@deno', 'linux-x64-glibc', 'deno');
 const TSC = join(BIN, 'typescript', 'bin', 'tsc');
 
-const LINKED = ['reflect-metadata', 'typescript', '@types/node', 'next', 'react', 'react-dom', 'vitest', 'esbuild'];
+const LINKED = [
+  'reflect-metadata',
+  'typescript',
+  '@types/node',
+  'next',
+  'react',
+  'react-dom',
+  'vitest',
+  'esbuild',
+  'hono',
+  '@hono/node-server',
+];
 const DIRECT: RuntimeTraits = { contentLength: true, mergesVary: false };
 
 // One runtime's server for the duration of a describe: started once, stopped after.
@@ -45,11 +56,23 @@ describe('the packed tarball in the same Fetch app on real runtimes', function (
 
   describe("on Node.js's own HTTP server, compiled by tsc with standard decorators", () => {
     const served = serve(() => {
-      const app = join(project, 'fetch');
-      run(process.execPath, [TSC, '-p', 'tsconfig.node.json'], app);
-      return startRuntime(process.execPath, [join('out', 'node.js')], { cwd: app });
+      run(process.execPath, [TSC, '-p', 'tsconfig.node.json'], project);
+      return startRuntime(process.execPath, [join('out', 'fetch', 'node.js')], { cwd: project });
     });
     itServesTheApp(served, DIRECT);
+  });
+
+  describe('in Hono on @hono/node-server, compiled by tsc with standard decorators', () => {
+    // The describe above compiled both Node.js servers.
+    const served = serve(() => startRuntime(process.execPath, [join('out', 'hono', 'node.js')], { cwd: project }));
+    itServesTheApp(served, DIRECT);
+    itGuardsWithMiddleware(served);
+  });
+
+  describe('in Hono on Bun.serve, from the TypeScript source', () => {
+    const served = serve(() => startRuntime(BUN, ['bun.ts'], { cwd: join(project, 'hono') }));
+    itServesTheApp(served, DIRECT);
+    itGuardsWithMiddleware(served);
   });
 
   describe('on Bun.serve, from the TypeScript source', () => {

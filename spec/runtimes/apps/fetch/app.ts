@@ -12,22 +12,11 @@ import {
   View,
 } from 'ajax-guard';
 import { toHandler } from 'ajax-guard/fetch';
-
-interface User {
-  readonly name: string;
-  readonly permissions: readonly string[];
-}
-
-// A Map, not an object literal: a cookie naming `__proto__` finds nobody.
-const USERS = new Map<string, User>([
-  ['alice', { name: 'alice', permissions: ['reports.view'] }],
-  ['bob', { name: 'bob', permissions: [] }],
-]);
+import { type User, userFromCookie } from '../users.ts';
 
 /** The signed-in user a request's `user` cookie names, if any. */
 export function userFrom(request: Request): User | undefined {
-  const name = /(?:^|;\s*)user=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1];
-  return name === undefined ? undefined : USERS.get(name);
+  return userFromCookie(request.headers.get('cookie'));
 }
 
 // TEMPORARY until getUser lands: the same user, told through the two checks.
