@@ -1,5 +1,6 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { childEnv } from '../support/child-env.js';
 import { run } from '../support/run-command.js';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
 
@@ -39,7 +40,7 @@ export function buildAndStartNext(project: string): Promise<RuntimeProcess> {
   const app = join(project, 'next');
   prepareForTest(project, app);
   // CI=1: a missing package fails the build instead of being installed.
-  const env = { ...process.env, CI: '1', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = childEnv({ CI: '1', NEXT_TELEMETRY_DISABLED: '1' });
   const bin = join(project, 'node_modules', 'next', 'dist', 'bin', 'next');
   run(process.execPath, [bin, 'build'], app, { env, timeoutMs: 150_000 });
   return startRuntime(process.execPath, [bin, 'start', '-H', '127.0.0.1', '-p', '0'], { cwd: app, env });

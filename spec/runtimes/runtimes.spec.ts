@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { childEnv } from '../support/child-env.js';
 import { installPacked, packTarball, repositoryRoot } from '../support/packed-tarball.js';
 import { run } from '../support/run-command.js';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
@@ -82,7 +83,7 @@ describe('the packed tarball in the same Fetch app on real runtimes', function (
 
   describe('on Deno.serve, from the TypeScript source', () => {
     const served = serve(() => {
-      const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(base, 'deno-cache') };
+      const env = childEnv({ DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(base, 'deno-cache') });
       return startRuntime(DENO, ['run', '--allow-net=127.0.0.1', '--allow-read', 'deno.ts'], {
         cwd: join(project, 'fetch'),
         env,

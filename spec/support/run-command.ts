@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { childEnv } from './child-env.js';
 
-/** Where a command runs: its environment, and how long it may take (two minutes unless told). */
+/** Where a command runs: its environment (`childEnv()` unless told), and how long it may take (two minutes unless told). */
 export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly timeoutMs?: number;
@@ -14,7 +15,7 @@ export interface RunOptions {
  * run(process.execPath, [tsc, '-p', dir], dir);
  */
 export function run(command: string, args: readonly string[], cwd: string, options: RunOptions = {}): string {
-  const { env = process.env, timeoutMs = 120_000 } = options;
+  const { env = childEnv(), timeoutMs = 120_000 } = options;
   try {
     return execFileSync(command, args, { cwd, env, timeout: timeoutMs, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {

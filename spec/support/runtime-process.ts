@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { childEnv } from './child-env.js';
 
 /** A server process a spec started, the port it printed, and how to stop it. */
 export interface RuntimeProcess {
@@ -52,7 +53,7 @@ export function startRuntime(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
 ): Promise<RuntimeProcess> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? childEnv(), detached: true });
   let printed = '';
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
