@@ -10,10 +10,11 @@ import { itGuardsWithMiddleware, itServesTheApp, type RuntimeTraits } from './fe
 import { buildAndStartNext } from './next-app.js';
 
 const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
-const BIN = join(repositoryRoot, 'node_modules');
-const BUN = join(BIN, '@oven', 'bun-linux-x64', 'bin', 'bun');
-const DENO = join(BIN, '@deno', 'linux-x64-glibc', 'deno');
-const TSC = join(BIN, 'typescript', 'bin', 'tsc');
+const MODULES = join(repositoryRoot, 'node_modules');
+// The `bun` and `deno` packages link their platform's binary here when installed.
+const BUN = join(MODULES, '.bin', 'bun');
+const DENO = join(MODULES, '.bin', 'deno');
+const TSC = join(MODULES, 'typescript', 'bin', 'tsc');
 
 const LINKED = [
   'reflect-metadata',
