@@ -1,11 +1,14 @@
 import { defaultHasPermission, type PermissionCheck } from './auth/has-permission.js';
 import { type AuthenticationCheck, defaultIsAuthenticated } from './auth/is-authenticated.js';
-import { readProperty } from './auth/read-property.js';
-import { defaultRender } from './response/default-render.js';
+import { defaultGetUser, type UserGetter } from './auth/user.js';
+import { describeValue } from './internal/describe-value.js';
+import { assertChallenge } from './internal/header-value.js';
+import { readProperty } from './internal/read-property.js';
+import { assertFunction, assertKnownKeys, assertString, assertTimeout } from './internal/validate.js';
 import type { Renderer } from './response/denial.js';
-import { assertChallenge, describeValue } from './response/header-value.js';
+import { defaultRender } from './response/error-body.js';
 
-/** The `errorcode` of each denial, as the seed's `settings.API_ERROR_AUTHENTICATION`. */
+/** The `errorcode` of each refusal, as Django's `settings.API_ERROR_AUTHENTICATION`. */
 export interface ErrorCodes {
   /** [authentication="AUTHENTICATION_REQUIRED"] */
   readonly authentication: string;
@@ -14,6 +17,12 @@ export interface ErrorCodes {
   /** [timeout="CHECK_TIMEOUT"] The `errorcode` of the 503 an async check that outlasts `checkTimeout` gets. */
   readonly timeout: string;
 }
+
+/** Finds the request among a handler's arguments. */
+export type RequestGetter = (args: readonly unknown[]) => unknown;
+
+/** The request is a handler's first argument unless `getRequest` says otherwise. */
+export const defaultGetRequest: RequestGetter = (args) => args[0];
 
 /** The app-wide defaults every guard reads on every call. */
 export interface Settings {
@@ -24,9 +33,13 @@ export interface Settings {
   readonly clock: () => number;
   /** [isAuthenticated=defaultIsAuthenticated] */
   readonly isAuthenticated: AuthenticationCheck;
+  /** [getUser=defaultGetUser] The user of a request, for the default check, permissions and user tests. */
+  readonly getUser: UserGetter;
+  /** [getRequest=(args) => args[0]] Where the request is among a handler's arguments. */
+  readonly getRequest: RequestGetter;
   /** [hasPermission=defaultHasPermission] */
   readonly hasPermission: PermissionCheck;
-  /** [render=defaultRender] Builds the denial response: the seed's body by default. */
+  /** [render=defaultRender] Builds the refusal response: the library's error body by default. */
   readonly render: Renderer;
   /** [checkTimeout=10000] Milliseconds an async check may take before the call gets a 503. */
   readonly checkTimeout: number;
@@ -46,52 +59,46 @@ const DEFAULTS: Settings = Object.freeze({
   // replace the global Date, and a captured Date.now would miss them.
   clock: () => Date.now(),
   isAuthenticated: defaultIsAuthenticated,
+  getUser: defaultGetUser,
+  getRequest: defaultGetRequest,
   hasPermission: defaultHasPermission,
   render: defaultRender,
   checkTimeout: 10_000,
 });
 
-let current: Settings = DEFAULTS;
+// Every installed copy of the library (a plugin may bundle its own) keeps
+// what the app configured in one shared place, so that one `configure`
+// reaches every guard in the process; each copy completes it with its own
+// defaults, and a copy that knows fewer settings leaves the others as set.
+const SHARED_KEY = Symbol.for('ajax-guard.configured-settings');
+interface Configured {
+  values: Readonly<Record<string, unknown>>;
+}
+const registry = globalThis as { [SHARED_KEY]?: Configured };
+if (registry[SHARED_KEY] === undefined) registry[SHARED_KEY] = { values: Object.freeze({}) };
+const configured = registry[SHARED_KEY];
+
+// The configured values over this copy's defaults, rebuilt only when they change.
+let seen: Readonly<Record<string, unknown>> | undefined;
+let view: Settings = DEFAULTS;
 
 /** The settings in force now. Guards read them per call, so import order never matters. */
 export function currentSettings(): Settings {
-  return current;
-}
-
-/** Throws a TypeError naming `setting` unless `value` is a function. */
-export function assertFunction(value: unknown, setting: string): asserts value is (...args: never[]) => unknown {
-  if (typeof value !== 'function') throw new TypeError(`${setting} must be a function, got ${describeValue(value)}`);
-}
-
-/** Throws a TypeError naming `setting` unless `value` is a string. */
-export function assertString(value: unknown, setting: string): asserts value is string {
-  if (typeof value !== 'string') throw new TypeError(`${setting} must be a string, got ${describeValue(value)}`);
-}
-
-/** Throws a TypeError naming `owner` for any own key of `input` not in `known` (a typo fails loudly). */
-export function assertKnownKeys(input: object, known: readonly string[], owner: string): void {
-  for (const key of Reflect.ownKeys(input)) {
-    if (typeof key !== 'string' || !known.includes(key)) {
-      throw new TypeError(`${owner}: unknown setting ${describeValue(String(key))}; expected one of ${known.join(', ')}`);
-    }
+  if (configured.values !== seen) {
+    seen = configured.values;
+    view = Object.keys(seen).length === 0 ? DEFAULTS : (Object.freeze({ ...DEFAULTS, ...seen }) as Settings);
   }
+  return view;
 }
 
 const ERROR_CODE_NAMES = ['authentication', 'permission', 'timeout'] as const;
-
-/** Throws a TypeError naming `setting` unless `value` is a whole number of milliseconds a timer can wait. */
-function assertTimeout(value: unknown, setting: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
-    throw new TypeError(`${setting} must be a whole number of milliseconds from 1 to 2147483647, got ${describeValue(value)}`);
-  }
-}
 
 function mergeErrorCodes(input: unknown): ErrorCodes {
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(`configure: settings.errorCodes must be an object, got ${describeValue(input)}`);
   }
   assertKnownKeys(input, ERROR_CODE_NAMES, 'configure: settings.errorCodes');
-  const merged = { ...current.errorCodes };
+  const merged = { ...currentSettings().errorCodes };
   for (const key of ERROR_CODE_NAMES) {
     const value = readProperty(input, key);
     if (value === undefined) continue;
@@ -115,6 +122,8 @@ const CHECKS: { readonly [K in keyof Settings]: (value: unknown) => Settings[K] 
   challenge: checked(assertChallenge, 'challenge'),
   clock: checked(assertFunction, 'clock'),
   isAuthenticated: checked(assertFunction, 'isAuthenticated'),
+  getUser: checked(assertFunction, 'getUser'),
+  getRequest: checked(assertFunction, 'getRequest'),
   hasPermission: checked(assertFunction, 'hasPermission'),
   render: checked(assertFunction, 'render'),
   checkTimeout: checked(assertTimeout, 'checkTimeout'),
@@ -135,17 +144,17 @@ export function configure(settings: SettingsInput): Settings {
     throw new TypeError(`configure: settings must be an object, got ${describeValue(settings)}`);
   }
   assertKnownKeys(settings, NAMES, 'configure');
-  const next: Record<string, unknown> = { ...current };
+  const previous = currentSettings();
+  const next: Record<string, unknown> = { ...configured.values };
   for (const name of NAMES) {
     const value = readProperty(settings, name);
     if (value !== undefined) next[name] = CHECKS[name](value);
   }
-  const previous = current;
-  current = Object.freeze(next) as unknown as Settings;
+  configured.values = Object.freeze(next);
   return previous;
 }
 
 /** Restores every default. */
 export function resetSettings(): void {
-  current = DEFAULTS;
+  configured.values = Object.freeze({});
 }

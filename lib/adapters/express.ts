@@ -1,11 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { gateOf } from '../decorators/check-access.js';
-import { isThenable } from '../decorators/gate.js';
-import type { GuardDecorator } from '../decorators/guard-decorator.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { mergeVary } from '../response/merge-vary.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: an Express handler that returns its answer.
@@ -98,10 +94,10 @@ export function toHandler<Req extends Request = Request, Res extends Response = 
  * app.use('/api', toMiddleware(loginRequiredAjax()));
  */
 export function toMiddleware(guard: GuardDecorator<any>): (req: Request, res: Response, next: NextFunction) => void {
-  const gate = gateOf(guard, 'toMiddleware');
+  const check = accessCheck(guard, 'toMiddleware');
   return (req, res, next) => {
     try {
-      const verdict = gate(req);
+      const verdict = check(req);
       if (verdict === undefined) return next();
       if (!isThenable(verdict)) return send(res, verdict);
       verdict.then((settled) => (settled === undefined ? next() : send(res, settled)), next);

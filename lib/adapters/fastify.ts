@@ -1,10 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { gateOf } from '../decorators/check-access.js';
-import { isThenable } from '../decorators/gate.js';
-import type { GuardDecorator } from '../decorators/guard-decorator.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { mergeVary } from '../response/merge-vary.js';
-import { keptSerialization, serializationFailure, toJsonResponse } from '../response/serialize.js';
+import { accessCheck, isThenable, mergeVary, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
+import { keptSerialization, serializationFailure } from '../serialize/serialize-response.js';
 
 /**
  * What `toHandler` wraps: a Fastify handler that returns its answer.
@@ -117,10 +114,10 @@ export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep exten
  * app.addHook('preHandler', toMiddleware(loginRequiredAjax()));
  */
 export function toMiddleware(guard: GuardDecorator<any>): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
-  const gate = gateOf(guard, 'toMiddleware');
+  const check = accessCheck(guard, 'toMiddleware');
   // An async hook that sent its answer resolves to the reply, as Fastify asks.
   return async (request, reply) => {
-    const refusal = await gate(request);
+    const refusal = await check(request);
     return refusal === undefined ? undefined : send(reply, refusal);
   };
 }

@@ -1,7 +1,5 @@
-import { gateOf } from '../decorators/check-access.js';
-import type { GuardDecorator } from '../decorators/guard-decorator.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { accessCheck, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Fetch API handler that returns its answer.
@@ -59,9 +57,9 @@ export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunctio
 export function toMiddleware<Req extends Request = Request>(
   guard: GuardDecorator<any>,
 ): (request: Req) => Promise<Response | undefined> {
-  const gate = gateOf(guard, 'toMiddleware');
+  const check = accessCheck(guard, 'toMiddleware');
   return async (request) => {
-    const refusal = await gate(request);
+    const refusal = await check(request);
     return refusal === undefined ? undefined : toResponse(refusal);
   };
 }

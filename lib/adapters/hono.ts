@@ -1,10 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { gateOf } from '../decorators/check-access.js';
-import { isThenable } from '../decorators/gate.js';
-import type { GuardDecorator } from '../decorators/guard-decorator.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { mergeVary } from '../response/merge-vary.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Hono handler that returns its answer.
@@ -77,9 +73,9 @@ export function toHandler<C extends Context = Context>(fn: HonoHandlerFunction<C
  * app.use('/api/*', toMiddleware(loginRequiredAjax()));
  */
 export function toMiddleware(guard: GuardDecorator<any>): MiddlewareHandler {
-  const gate = gateOf(guard, 'toMiddleware');
+  const check = accessCheck(guard, 'toMiddleware');
   return async (c, next) => {
-    const refusal = await gate(c);
+    const refusal = await check(c);
     if (refusal !== undefined) return send(c, refusal);
     await next();
   };

@@ -1,10 +1,6 @@
 import type { Context, Next } from 'koa';
-import { gateOf } from '../decorators/check-access.js';
-import { isThenable } from '../decorators/gate.js';
-import type { GuardDecorator } from '../decorators/guard-decorator.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { mergeVary } from '../response/merge-vary.js';
-import { serializeResponse, toJsonResponse } from '../response/serialize.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
  * What `toHandler` wraps: a Koa middleware that returns its answer.
@@ -84,9 +80,9 @@ export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<
  * app.use(toMiddleware(loginRequiredAjax()));
  */
 export function toMiddleware(guard: GuardDecorator<any>): (ctx: Context, next: Next) => unknown {
-  const gate = gateOf(guard, 'toMiddleware');
+  const check = accessCheck(guard, 'toMiddleware');
   return (ctx, next) => {
-    const verdict = gate(ctx);
+    const verdict = check(ctx);
     if (verdict === undefined) return next();
     if (!isThenable(verdict)) return send(ctx, verdict);
     return verdict.then((settled) => (settled === undefined ? next() : send(ctx, settled)));

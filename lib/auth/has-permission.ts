@@ -1,4 +1,4 @@
-import { readProperty } from './read-property.js';
+import { readProperty } from '../internal/read-property.js';
 
 /** Decides whether `user` holds `perm`: exactly `true` grants it. */
 export type PermissionCheck<U = any, R = any> = (user: U, perm: string, request: R) => boolean | PromiseLike<boolean>;

@@ -1,7 +1,7 @@
-import { addRule, keepIdentity } from '../metadata/access-rule.js';
-import { handlerMethods } from '../metadata/handler-methods.js';
-import { decoratorForms } from './decorator-forms.js';
-import type { AnyClass, AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
+import { type ClassOrMethodDecorator, decoratorForms } from '../guard/forms.js';
+import { handlerMethods } from '../guard/handler-methods.js';
+import { addRule, keepIdentity } from '../guard/rules.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 
 /** The decorator `allowAnonymous()` returns: it marks, and never wraps. */
 export interface AllowAnonymousDecorator extends ClassOrMethodDecorator {

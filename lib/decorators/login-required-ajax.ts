@@ -1,8 +1,7 @@
 import type { AuthenticationCheck } from '../auth/is-authenticated.js';
-import { authenticationGate } from './authentication-gate.js';
-import type { GuardDecorator } from './guard-decorator.js';
-import { guardDecorator } from './guard-decorator.js';
-import { type GuardOptions, readGuardOptions } from './guard-options.js';
+import { decideAuthenticated } from '../guard/decide.js';
+import { defineGuard, type GuardDecorator } from '../guard/define-guard.js';
+import { type GuardOptions, readGuardOptions } from '../guard/options.js';
 
 type SyncCheck = (request: any) => boolean;
 
@@ -27,6 +26,7 @@ export type LoginRequiredAjaxOptions<Check extends AuthenticationCheck = Authent
 export function loginRequiredAjax(options?: LoginRequiredAjaxOptions<SyncCheck>): GuardDecorator;
 export function loginRequiredAjax(options: LoginRequiredAjaxOptions): GuardDecorator<PromiseLike<unknown>>;
 export function loginRequiredAjax(options?: LoginRequiredAjaxOptions): GuardDecorator<unknown> {
-  const resolved = readGuardOptions<GuardOptions>('loginRequiredAjax', options);
-  return guardDecorator('@loginRequiredAjax()', authenticationGate(resolved), { kind: 'login' });
+  const name = 'loginRequiredAjax';
+  const resolved = readGuardOptions<GuardOptions>(name, options);
+  return defineGuard({ name, options: resolved, decide: decideAuthenticated(resolved), rule: { kind: 'login' } });
 }

@@ -1,13 +1,14 @@
 import type { AuthenticationCheck } from '../auth/is-authenticated.js';
+import { decideAuthenticated } from '../guard/decide.js';
+import { defineGuard, type GuardDecorator } from '../guard/define-guard.js';
+import { type GuardOptions, readGuardOptions } from '../guard/options.js';
+import { refuse } from '../guard/refuse.js';
+import { describeValue } from '../internal/describe-value.js';
+import { assertHeaderValue } from '../internal/header-value.js';
 import { prefersHtml } from '../negotiation/prefers-html.js';
 import { requestPath } from '../request/request-path.js';
-import { assertHeaderValue, describeValue } from '../response/header-value.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
-import { keepSerialized } from '../response/serialize.js';
-import { authenticationGate } from './authentication-gate.js';
-import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
-import { type GuardOptions, readGuardOptions } from './guard-options.js';
-import { refuse } from './refuse.js';
+import { keepSerialized } from '../serialize/serialize-response.js';
 
 type SyncCheck = (request: any) => boolean;
 
@@ -54,7 +55,7 @@ function withVary(response: JsonResponse): JsonResponse {
 }
 
 /**
- * The seed's `RequireSignIn`, negotiated: an anonymous browser navigation
+ * Django's `login_required` (`RequireSignIn` in the original snippet), negotiated: an anonymous browser navigation
  * (one that prefers HTML, see `prefersHtml`) gets a 302 to
  * `loginUrl?next=<this request's path and query, URL-encoded>`; any other
  * anonymous caller gets the 401 JSON of `loginRequiredAjax`. Both answers
@@ -81,12 +82,12 @@ export function loginRequired(options: LoginRequiredOptions): GuardDecorator<unk
       `${GUARD}: options.loginUrl is required, the login page to redirect browsers to, e.g. { loginUrl: '/login' }`,
     );
   }
-  const gate = authenticationGate(resolved, undefined, (request, settings) => {
+  const decide = decideAuthenticated(resolved, undefined, (request, settings) => {
     if (!prefersHtml(request)) return withVary(refuse('unauthenticated', request, resolved, settings));
     const location = loginLocation(loginUrl, redirectFieldName, request);
     const body: RedirectBody = { status: '302', message: 'Login required', location };
     // A refusal: written as it is, never through an app's response schema.
     return keepSerialized(jsonResponse(body, { status: 302, headers: { location, vary: VARY, 'cache-control': 'no-store' } }));
   });
-  return guardDecorator('@loginRequired()', gate, { kind: 'login', loginUrl });
+  return defineGuard({ name: GUARD, options: resolved, decide, rule: { kind: 'login', loginUrl } });
 }

@@ -1,7 +1,7 @@
-import { findMethod } from '../metadata/handler-methods.js';
-import { describeValue } from '../response/header-value.js';
-import { decoratorForms } from './decorator-forms.js';
-import type { AnyClass, AnyFunction, ClassOrMethodDecorator } from './decorator-types.js';
+import { type ClassOrMethodDecorator, decoratorForms } from '../guard/forms.js';
+import { findMethod } from '../guard/handler-methods.js';
+import { describeValue } from '../internal/describe-value.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 
 type FunctionDecorator = (fn: any) => any;
 

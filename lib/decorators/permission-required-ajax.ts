@@ -1,12 +1,11 @@
 import type { PermissionCheck } from '../auth/has-permission.js';
-import { type AuthenticationCheck, userOf } from '../auth/is-authenticated.js';
-import { describeValue } from '../response/header-value.js';
-import { assertFunction } from '../settings.js';
-import { authenticationGate } from './authentication-gate.js';
-import { forbidUnless } from './forbid-unless.js';
-import { isThenable } from './gate.js';
-import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
-import { type GuardOptions, readGuardOptions } from './guard-options.js';
+import type { AuthenticationCheck } from '../auth/is-authenticated.js';
+import { decideAuthenticated, forbidUnless } from '../guard/decide.js';
+import { defineGuard, type GuardDecorator } from '../guard/define-guard.js';
+import { type GuardOptions, readGuardOptions } from '../guard/options.js';
+import { describeValue } from '../internal/describe-value.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { assertFunction } from '../internal/validate.js';
 
 type SyncCheck = (request: any) => boolean;
 type SyncPermissionCheck = (user: any, perm: string, request: any) => boolean;
@@ -80,9 +79,9 @@ export function permissionRequiredAjax(
 ): GuardDecorator<unknown> {
   const required = readPerms(perms);
   const resolved = readGuardOptions<PermissionRequiredAjaxOptions>(GUARD, options, { hasPermission: assertFunction });
-  const gate = authenticationGate(resolved, (request, settings) => {
+  const decide = decideAuthenticated(resolved, (user, request, settings) => {
     const check = resolved.hasPermission ?? settings.hasPermission;
-    return forbidUnless(holdsAll(check, userOf(request), required, request), request, resolved, settings);
+    return forbidUnless(holdsAll(check, user, required, request), request, resolved, settings);
   });
-  return guardDecorator('@permissionRequiredAjax()', gate, { kind: 'permission', perms: required });
+  return defineGuard({ name: GUARD, options: resolved, decide, rule: { kind: 'permission', perms: required } });
 }

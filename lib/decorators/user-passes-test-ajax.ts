@@ -1,9 +1,8 @@
-import { type AuthenticationCheck, userOf } from '../auth/is-authenticated.js';
-import { describeValue } from '../response/header-value.js';
-import { authenticationGate } from './authentication-gate.js';
-import { forbidUnless } from './forbid-unless.js';
-import { type GuardDecorator, guardDecorator } from './guard-decorator.js';
-import { type GuardOptions, readGuardOptions } from './guard-options.js';
+import type { AuthenticationCheck } from '../auth/is-authenticated.js';
+import { decideAuthenticated, forbidUnless } from '../guard/decide.js';
+import { defineGuard, type GuardDecorator } from '../guard/define-guard.js';
+import { type GuardOptions, readGuardOptions } from '../guard/options.js';
+import { describeValue } from '../internal/describe-value.js';
 
 type SyncCheck = (request: any) => boolean;
 
@@ -37,9 +36,10 @@ export function userPassesTestAjax(test: UserTest, options?: UserPassesTestAjaxO
   if (typeof test !== 'function') {
     throw new TypeError(`userPassesTestAjax: test must be a function (user, request) => boolean, got ${describeValue(test)}`);
   }
-  const resolved = readGuardOptions<GuardOptions>('userPassesTestAjax', options);
-  const gate = authenticationGate(resolved, (request, settings) =>
-    forbidUnless(Reflect.apply(test, undefined, [userOf(request), request]), request, resolved, settings),
+  const name = 'userPassesTestAjax';
+  const resolved = readGuardOptions<GuardOptions>(name, options);
+  const decide = decideAuthenticated(resolved, (user, request, settings) =>
+    forbidUnless(Reflect.apply(test, undefined, [user, request]), request, resolved, settings),
   );
-  return guardDecorator('@userPassesTestAjax()', gate, { kind: 'test', test: test.name || 'anonymous' });
+  return defineGuard({ name, options: resolved, decide, rule: { kind: 'test', test: test.name || 'anonymous' } });
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-
-type AnyClass = abstract new (...args: never[]) => unknown;
+import type { AnyClass } from '../internal/function-types.js';
 
 /** Methods of a class that are reached only through one entry method. */
 export interface EntryMethod {

@@ -1,8 +1,7 @@
-import { type AccessRule, rulesOf } from './access-rule.js';
+import { findMethod, handlerMethods } from '../guard/handler-methods.js';
+import { type AccessRule, rulesOf } from '../guard/rules.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 import { entryMethodOf } from './entry-method.js';
-import { findMethod, handlerMethods } from './handler-methods.js';
-
-type AnyClass = abstract new (...args: never[]) => unknown;
 
 /**
  * The access rules on `Class`'s method `methodName`, outermost first; or, given
@@ -13,8 +12,8 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  * // [{ kind: 'login' }, { kind: 'permission', perms: ['items.delete'] }]
  */
 export function getAccessRules(Class: AnyClass, methodName: string): AccessRule[];
-export function getAccessRules(handler: (...args: never[]) => unknown): AccessRule[];
-export function getAccessRules(target: AnyClass | ((...args: never[]) => unknown), methodName?: string): AccessRule[] {
+export function getAccessRules(handler: AnyFunction): AccessRule[];
+export function getAccessRules(target: AnyClass | AnyFunction, methodName?: string): AccessRule[] {
   if (typeof target !== 'function') {
     throw new TypeError(`getAccessRules: expected a class or a function, got ${String(target)}`);
   }

@@ -1,4 +1,4 @@
-import { readProperty } from '../auth/read-property.js';
+import { readProperty } from '../internal/read-property.js';
 
 // Absent only on runtimes with no Fetch API at all, where no request is one.
 const FetchRequest: typeof Request | undefined = globalThis.Request;

@@ -1,4 +1,4 @@
-import { readProperty } from '../auth/read-property.js';
+import { readProperty } from '../internal/read-property.js';
 import { fetchRequestField, isFetchRequest } from './fetch-request.js';
 
 // A field of one request object: a Fetch Request's as a script reads it,

@@ -1,4 +1,4 @@
-import { readProperty } from '../auth/read-property.js';
+import { readProperty } from '../internal/read-property.js';
 import { requestField } from './request-field.js';
 
 // Node lower-cases header names; a plain object in a test may not.

@@ -1,5 +1,6 @@
-import { readProperty } from '../auth/read-property.js';
-import { assertHeaderName, assertHeaderValue, describeValue } from './header-value.js';
+import { describeValue } from '../internal/describe-value.js';
+import { assertHeaderName, assertHeaderValue } from '../internal/header-value.js';
+import { readProperty } from '../internal/read-property.js';
 
 /** A framework-agnostic HTTP response whose body is still data. */
 export interface JsonResponse<T = unknown> {
@@ -39,7 +40,28 @@ class MadeResponse<T> implements JsonResponse<T> {
   static isMade(value: object): boolean {
     return #made in value;
   }
+
+  // Handed to a framework's own JSON serializer (`res.json(refusal)`,
+  // `ctx.body = refusal`), a refusal would go out as a 2xx whose body merely
+  // says 401. Failing makes that mistake a 500, never an open door.
+  toJSON(): never {
+    throw new TypeError(
+      'A JsonResponse must be written by an ajax-guard adapter (toHandler, send, toResponse), not serialized as data: ' +
+        `serializing it would send its status ${this.status} as a 2xx body`,
+    );
+  }
 }
+
+// Another installed copy of this library (a plugin that bundles its own)
+// makes responses with its own private field. Each copy registers its check
+// here, under a key every copy knows, so that all recognise each other's
+// responses and nothing else.
+const REGISTRY_KEY = Symbol.for('ajax-guard.response-checks');
+type ResponseCheck = (value: object) => boolean;
+const registry = globalThis as { [REGISTRY_KEY]?: ResponseCheck[] };
+if (registry[REGISTRY_KEY] === undefined) registry[REGISTRY_KEY] = [];
+const checks = registry[REGISTRY_KEY];
+checks.push(MadeResponse.isMade);
 
 // The headers of every response built with no init: frozen, so one object serves them all.
 const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
@@ -71,7 +93,10 @@ export function jsonResponse<T>(body: T, init?: JsonResponseInit): JsonResponse<
   return new MadeResponse(status, Object.freeze(headers), body);
 }
 
-/** True only for objects made by `jsonResponse` (in the ESM or the CommonJS build alike). */
+/** True only for objects made by `jsonResponse` (of this copy of the library, its other build, or another installed copy). */
 export function isJsonResponse(value: unknown): value is JsonResponse {
-  return typeof value === 'object' && value !== null && MadeResponse.isMade(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (MadeResponse.isMade(value)) return true;
+  for (const check of checks) if (check(value)) return true;
+  return false;
 }

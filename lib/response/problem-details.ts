@@ -1,7 +1,7 @@
 import type { Denial } from './denial.js';
 import { type JsonResponse, jsonResponse } from './json-response.js';
 
-/** An RFC 9457 problem document, with the seed's `errorcode` and `timestamp` as extensions. */
+/** An RFC 9457 problem document, with the library's `errorcode` and `timestamp` as extensions. */
 export interface ProblemDetailsBody {
   readonly type: string;
   readonly title: string;
@@ -12,13 +12,14 @@ export interface ProblemDetailsBody {
 }
 
 /**
- * The built-in RFC 9457 renderer (`application/problem+json`).
+ * The built-in RFC 9457 renderer (`application/problem+json`). `headers`
+ * are added to the response (the guards pass their refusal headers).
  *
  * @example
  * configure({ render: problemDetails });
  * loginRequiredAjax({ render: problemDetails });
  */
-export function problemDetails(denial: Denial): JsonResponse<ProblemDetailsBody> {
+export function problemDetails(denial: Denial, headers?: Readonly<Record<string, string>>): JsonResponse<ProblemDetailsBody> {
   const { status, message, errorcode, timestamp } = denial;
   return jsonResponse(
     Object.freeze({
@@ -29,6 +30,6 @@ export function problemDetails(denial: Denial): JsonResponse<ProblemDetailsBody>
       errorcode,
       timestamp,
     }),
-    { status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+    { status, headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' } },
   );
 }

@@ -1,4 +1,4 @@
-import { markLibraryHelper } from '../metadata/library-helper.js';
+import { markLibraryHelper } from '../guard/library-helper.js';
 import { type JsonResponse, type JsonResponseInit, jsonResponse } from '../response/json-response.js';
 
 type Constructor<T = object> = new (...args: any[]) => T;

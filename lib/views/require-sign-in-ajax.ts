@@ -4,7 +4,7 @@ import { methodDecorator } from '../decorators/method-decorator.js';
 type DispatchingClass = new (...args: any[]) => { dispatch(request: any, ...args: any[]): any };
 
 /**
- * The seed's `RequireSignInAjax` mixin: wraps `dispatch` with
+ * The `RequireSignInAjax` mixin of the original Django snippet: wraps `dispatch` with
  * `loginRequiredAjax()`, so an anonymous call to any verb of the view gets
  * the 401 JSON and no handler runs.
  *

@@ -1,8 +1,8 @@
-import { readProperty } from '../auth/read-property.js';
+import { markLibraryHelper } from '../guard/library-helper.js';
+import { describeValue } from '../internal/describe-value.js';
+import { readProperty } from '../internal/read-property.js';
 import { declareEntryMethod } from '../metadata/entry-method.js';
-import { markLibraryHelper } from '../metadata/library-helper.js';
 import { requestMethod } from '../request/request-method.js';
-import { describeValue } from '../response/header-value.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 

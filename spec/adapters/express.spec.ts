@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import { jsonResponse } from 'ajax-guard';
-import { send, toHandler } from 'ajax-guard/express';
+import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { send, toHandler, toMiddleware } from 'ajax-guard/express';
 import { expect } from 'chai';
 import express, { type ErrorRequestHandler } from 'express';
 import session from 'express-session';
@@ -9,8 +9,10 @@ import passport from 'passport';
 import sinon from 'sinon';
 import { type AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
 import { describeFramework, type Harness } from '../support/adapter-suite.js';
+import { callerFor } from '../support/callers.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { listen } from '../support/http-server.js';
+import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
 import { signInWithSession } from '../support/sign-in.js';
 
@@ -56,6 +58,37 @@ function app(framework: typeof express, account: AccountController): express.Exp
   return server;
 }
 
+// A whole router behind the guard, after a token middleware and a CORS-like `Vary: Origin`.
+function guardedApp(framework: typeof express, guard: GuardDecorator<any>): express.Express {
+  const server = framework();
+  server.use((req, res, next) => {
+    (req as { user?: unknown }).user = callerFor(req.headers.authorization);
+    res.setHeader('vary', 'Origin');
+    next();
+  });
+  const reached =
+    (path: string): express.RequestHandler =>
+    (_req, res) => {
+      res.set('x-route', 'native').json(reachedBody(path));
+    };
+  const router = framework.Router();
+  router.use(toMiddleware(guard));
+  router.get('/data', reached('/private/data'));
+  server.use('/private', router);
+  server.get('/public', reached('/public'));
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    res.status(APP_ERROR_STATUS).json(appErrorBody(error));
+  };
+  server.use(onError);
+  return server;
+}
+
+const middlewareHarness = (framework: typeof express): MiddlewareHarness => ({
+  start: (guard) => listen(createServer(guardedApp(framework, guard))),
+  toMiddleware,
+  appSetsVary: true,
+});
+
 const harness = (framework: typeof express): Harness => ({
   start: (account) => listen(createServer(app(framework, account))),
   signIn: signInWithSession,
@@ -67,6 +100,7 @@ describe(inMode('ajax-guard/express'), () => {
     ['Express 4', express4],
   ] as const) {
     describeFramework(version, 'with passport and express-session', harness(framework));
+    describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(framework));
   }
 
   describe('toHandler(fn) with a synchronous function', () => {

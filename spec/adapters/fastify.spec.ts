@@ -2,8 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import { Authenticator } from '@fastify/passport';
 import fastifySession from '@fastify/session';
-import { jsonResponse } from 'ajax-guard';
-import { send, toHandler } from 'ajax-guard/fastify';
+import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { send, toHandler, toMiddleware } from 'ajax-guard/fastify';
 import { expect } from 'chai';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import sinon from 'sinon';
@@ -19,8 +19,10 @@ import {
 } from '../support/account-controller.js';
 import { describeAnswers, describeFramework, describeSignIn, type Harness } from '../support/adapter-suite.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { signingIn, started } from '../support/fastify-app.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
+import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { localStrategy } from '../support/passport.js';
 import { signInWithSession, signInWithToken } from '../support/sign-in.js';
 
@@ -94,6 +96,31 @@ function harness(
 
 const withSession = harness(Fastify, withPassport, signInWithSession);
 
+// A whole plugin behind the guard, as a preHandler hook of its scope.
+const middlewareHarness = (framework: typeof Fastify): MiddlewareHarness => ({
+  async start(guard: GuardDecorator<any>) {
+    const server = framework();
+    signingIn(server);
+    // Set before the plugin loads (`await register` loads it), so that its scope inherits it.
+    server.setErrorHandler((error, _request, reply) => reply.code(APP_ERROR_STATUS).send(appErrorBody(error)));
+    const reached = (path: string) => async (_request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('x-route', 'native');
+      return reachedBody(path);
+    };
+    await server.register(
+      async (scope) => {
+        scope.addHook('preHandler', toMiddleware(guard));
+        scope.get('/data', reached('/private/data'));
+      },
+      { prefix: '/private' },
+    );
+    server.get('/public', reached('/public'));
+    return started(server);
+  },
+  toMiddleware,
+  appSetsVary: true,
+});
+
 describe(inMode('ajax-guard/fastify'), () => {
   describe('on Fastify 5', () => {
     describeSignIn('with @fastify/passport and @fastify/session', withSession);
@@ -106,6 +133,13 @@ describe(inMode('ajax-guard/fastify'), () => {
     'with @fastify/jwt verified in an onRequest hook',
     harness(Fastify4, withJwt(fastifyJwtForFastify4), signInWithToken),
   );
+
+  for (const [version, framework] of [
+    ['Fastify 5', Fastify],
+    ['Fastify 4', Fastify4],
+  ] as const) {
+    describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(framework));
+  }
 
   describe('toHandler(fn) when fn returns undefined after the response has started', () => {
     it('writes nothing more, even where Fastify 4 does not count the reply as sent', () => {
@@ -129,16 +163,12 @@ describe(inMode('ajax-guard/fastify'), () => {
         return { statusCode, type: headers['content-type'], body };
       };
 
-      it('writes the text as it is through a reply serializer the app set', async () => {
-        const answer = await inject((app) =>
-          app.get('/', (_request, reply) =>
-            send(
-              reply.serializer((payload) => `wrapped ${JSON.stringify(payload)}`),
-              jsonResponse({ note: 'kept as is' }),
-            ),
-          ),
-        );
-        expect(answer).to.deep.equal({ statusCode: 200, type: 'application/json; charset=utf-8', body: text });
+      it("serializes the body with the app's reply serializer", async () => {
+        const answer = await inject((app) => {
+          app.setReplySerializer((payload) => `wrapped ${JSON.stringify(payload)}`);
+          app.get('/', (_request, reply) => send(reply, jsonResponse({ note: 'kept as is' })));
+        });
+        expect(answer).to.deep.equal({ statusCode: 200, type: 'application/json; charset=utf-8', body: `wrapped ${text}` });
       });
 
       it('keeps a JSON content type that names no charset', async () => {

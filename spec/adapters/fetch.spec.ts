@@ -1,21 +1,18 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { configure, jsonResponse } from 'ajax-guard';
-import { toHandler, toResponse } from 'ajax-guard/fetch';
+import { configure, type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { requestHeader } from 'ajax-guard/adapter';
+import { toHandler, toMiddleware, toResponse } from 'ajax-guard/fetch';
 import { expect } from 'chai';
 import { Hono } from 'hono';
-import { decode, sign, verify } from 'hono/jwt';
-import {
-  type AccountController,
-  APP_ERROR_STATUS,
-  appErrorBody,
-  findUser,
-  ROUTED,
-  route,
-} from '../support/account-controller.js';
+import { decode, verify } from 'hono/jwt';
+import { type AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
 import { describeFramework, type Harness } from '../support/adapter-suite.js';
+import { callerFor } from '../support/callers.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { serveTokens } from '../support/hono-token.js';
 import { listen } from '../support/http-server.js';
+import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { signInWithToken } from '../support/sign-in.js';
 
 const SECRET = `fetch-${decoratorMode}-secret`;
@@ -48,12 +45,7 @@ function tokenUser(request: Request): unknown {
 // The app as Hono users write it, served by @hono/node-server.
 function app(account: AccountController): Hono {
   const server = new Hono();
-  server.post('/token', async (c) => {
-    const { username, password } = await c.req.json<{ username: string; password: string }>();
-    const user = findUser(username, password);
-    if (!user) return c.body(null, 401);
-    return c.json({ token: await sign({ ...user, exp: Math.floor(Date.now() / 1000) + 600 }, SECRET, 'HS256') });
-  });
+  serveTokens(server, SECRET);
   for (const name of ROUTED) {
     const handler = toHandler((request) => route(account, name, request, tokenUser(request)));
     server.get(`/${name}`, (c) => handler(c.req.raw));
@@ -79,8 +71,47 @@ const harness: Harness = {
   signIn: signInWithToken,
 };
 
+const reached = (path: string): Response => Response.json(reachedBody(path), { headers: { 'x-route': 'native' } });
+
+// A bare Fetch handler, every `/private/*` path behind the guard; a Fetch
+// Request carries no user, so the app says once how to find it.
+function guardedApp(guard: GuardDecorator<any>): (request: Request) => Promise<Response> {
+  const guardPrivate = toMiddleware(guard);
+  return async (request) => {
+    try {
+      const { pathname } = new URL(request.url);
+      if (pathname.startsWith('/private/')) {
+        const refusal = await guardPrivate(request);
+        if (refusal !== undefined) return refusal;
+      }
+      return reached(pathname);
+    } catch (error) {
+      return Response.json(appErrorBody(error), { status: APP_ERROR_STATUS });
+    }
+  };
+}
+
+const middlewareHarness: MiddlewareHarness = {
+  async start(guard) {
+    const previous = configure({
+      isAuthenticated: (request) => callerFor(requestHeader(request, 'authorization')) !== undefined,
+    });
+    const server = await listen(createAdaptorServer({ fetch: guardedApp(guard) }) as Server);
+    return {
+      url: server.url,
+      async close() {
+        configure(previous);
+        await server.close();
+      },
+    };
+  },
+  toMiddleware,
+  appSetsVary: false,
+};
+
 describe(inMode('ajax-guard/fetch'), () => {
   describeFramework('Hono 4, served by @hono/node-server', 'with an app-wide check of a JWT', harness);
+  describeMiddleware('toMiddleware(guard), served by @hono/node-server', middlewareHarness);
 
   describe('toHandler(fn) with global Request and Response', () => {
     const request = new Request('http://127.0.0.1/items');

@@ -1,23 +1,35 @@
 import { createServer } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import { jsonResponse } from 'ajax-guard';
-import { send, toHandler } from 'ajax-guard/koa';
+import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { send, toHandler, toMiddleware } from 'ajax-guard/koa';
 import { expect } from 'chai';
 import Koa from 'koa';
 import koaPassport from 'koa-passport';
 import session from 'koa-session';
 import { AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route } from '../support/account-controller.js';
 import { describeFramework, type Harness } from '../support/adapter-suite.js';
+import { callerFor } from '../support/callers.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen } from '../support/http-server.js';
+import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
 import { rejectionOf } from '../support/promises.js';
 import { signInWithSession } from '../support/sign-in.js';
 
 // The previous major, installed under an alias for these tests.
 const Koa2 = require('koa2') as typeof Koa;
+
+// The app's error handling middleware, first in line.
+const answerErrors: Koa.Middleware = async (ctx, next) => {
+  try {
+    await next();
+  } catch (error) {
+    ctx.status = APP_ERROR_STATUS;
+    ctx.body = appErrorBody(error);
+  }
+};
 
 // The app as Koa users write it: koa-passport's local strategy over koa-session.
 function app(Framework: typeof Koa, account: AccountController): Koa {
@@ -28,14 +40,7 @@ function app(Framework: typeof Koa, account: AccountController): Koa {
 
   const server = new Framework();
   server.keys = [`koa-${decoratorMode}-secret`];
-  server.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      ctx.status = APP_ERROR_STATUS;
-      ctx.body = appErrorBody(error);
-    }
-  });
+  server.use(answerErrors);
   server.use(session({ maxAge: 10 * 60_000 }, server));
   server.use(bodyParser());
   server.use(authenticator.initialize());
@@ -78,6 +83,34 @@ function app(Framework: typeof Koa, account: AccountController): Koa {
   return server;
 }
 
+// A whole router behind the guard, after a token middleware and a CORS-like `Vary: Origin`.
+function guardedApp(Framework: typeof Koa, guard: GuardDecorator<any>): Koa {
+  const server = new Framework();
+  server.use(answerErrors);
+  server.use((ctx, next) => {
+    ctx.state.user = callerFor(ctx.get('authorization'));
+    ctx.vary('Origin');
+    return next();
+  });
+  const reached = (path: string) => (ctx: Koa.Context) => {
+    ctx.set('x-route', 'native');
+    ctx.body = reachedBody(path);
+  };
+  const guarded = new Router({ prefix: '/private' });
+  guarded.use(toMiddleware(guard));
+  guarded.get('/data', reached('/private/data'));
+  const open = new Router();
+  open.get('/public', reached('/public'));
+  server.use(guarded.routes()).use(open.routes());
+  return server;
+}
+
+const middlewareHarness = (Framework: typeof Koa): MiddlewareHarness => ({
+  start: (guard) => listen(createServer(guardedApp(Framework, guard).callback())),
+  toMiddleware,
+  appSetsVary: true,
+});
+
 const harness = (Framework: typeof Koa): Harness => ({
   start: (account) => listen(createServer(app(Framework, account).callback())),
   signIn: signInWithSession,
@@ -89,6 +122,7 @@ describe(inMode('ajax-guard/koa'), () => {
     ['Koa 2', Koa2],
   ] as const) {
     describeFramework(version, 'with koa-passport and koa-session', harness(Framework));
+    describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(Framework));
   }
 
   describe('on a Koa server', () => {

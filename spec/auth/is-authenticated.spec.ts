@@ -137,9 +137,27 @@ describe(inMode('defaultIsAuthenticated(request)'), () => {
       expect(defaultIsAuthenticated({ user: new User() })).to.equal(true);
     });
 
-    it('takes a flag set to undefined as no flag at all', () => {
-      expect(defaultIsAuthenticated({ user: { id: 1, isAuthenticated: undefined } })).to.equal(true);
+    it('is anonymous when a flag is present but undefined (a class field declared and never set)', () => {
+      expect(defaultIsAuthenticated({ user: { id: 1, isAuthenticated: undefined } })).to.equal(false);
+      class Member {
+        isAuthenticated?: boolean;
+      }
+      expect(defaultIsAuthenticated({ user: Object.assign(new Member(), { isAuthenticated: undefined }) })).to.equal(false);
     });
+
+    for (const [what, user] of [
+      ['a Promise (a forgotten await)', Promise.resolve({ id: 1 })],
+      ['an array', []],
+      ['a boxed false', new Boolean(false)],
+      ['a boxed empty string', new String('')],
+      ['an invalid Date', new Date(Number.NaN)],
+      ['an Error', new Error('not logged in')],
+    ] as const) {
+      it(`is anonymous when the user is ${what}`, () => {
+        expect(defaultIsAuthenticated({ user })).to.equal(false);
+        expect(defaultIsAuthenticated({ state: { user } })).to.equal(false);
+      });
+    }
 
     it('is anonymous when a flag sits only on a plain object used as the user’s prototype (doubt denies)', () => {
       const anonymousUser = Object.create({ isAuthenticated: false }) as object;

@@ -90,6 +90,7 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
 
     describe('given a function that looks like a transpiled class', () => {
       it('throws a TypeError naming the guard, since its methods would stay unguarded', () => {
+        // biome-ignore lint/correctness/noComponentHookFactories: a constructor function, named as ES5 classes are
         function LegacyItems(this: object) {}
         LegacyItems.prototype.list = (_req: object) => 'listed';
         expect(() => loginRequiredAjax()(LegacyItems)).to.throw(
@@ -106,6 +107,32 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
           expect(() => apply(value)).to.throw(TypeError, /@loginRequiredAjax\(\) must decorate a method, a class or a function/);
         });
       }
+    });
+  });
+
+  describe("applied the 2018-09 proposal's way, with one descriptor object", () => {
+    // What Next.js's SWC emits for a method decorator without experimentalDecorators.
+    const descriptor = {
+      kind: 'method',
+      key: 'list',
+      placement: 'prototype',
+      descriptor: { value: () => 'listed', writable: true, enumerable: false, configurable: true },
+      [Symbol.toStringTag]: 'Descriptor',
+    };
+
+    it('is a TypeError that names experimentalDecorators', () => {
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(descriptor)).to.throw(
+        TypeError,
+        /^@loginRequiredAjax\(\) was applied as a 2018-09 proposal decorator.*"experimentalDecorators": true/,
+      );
+    });
+
+    it('says so for a class descriptor too', () => {
+      const classDescriptor = { kind: 'class', elements: [], [Symbol.toStringTag]: 'Descriptor' };
+      expect(() => (loginRequiredAjax() as (arg: unknown) => unknown)(classDescriptor)).to.throw(
+        TypeError,
+        /experimentalDecorators/,
+      );
     });
   });
 

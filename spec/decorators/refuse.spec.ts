@@ -76,11 +76,11 @@ describe(inMode('the render hook of a refusal'), () => {
   });
 
   describe('when the rendered response has its own denial headers', () => {
-    it('keeps them as they are', () => {
-      const headers = { 'Cache-Control': 'private, no-cache', 'WWW-Authenticate': 'Bearer realm="app"' };
+    it('keeps its challenge but always sends cache-control: no-store', () => {
+      const headers = { 'Cache-Control': 'public, max-age=600', 'WWW-Authenticate': 'Bearer realm="app"' };
       const { guarded } = guardedWith((denial) => jsonResponse({}, { status: denial.status, headers }));
       expect(refusal(guarded).headers).to.include({
-        'cache-control': 'private, no-cache',
+        'cache-control': 'no-store',
         'www-authenticate': 'Bearer realm="app"',
       });
     });

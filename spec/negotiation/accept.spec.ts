@@ -1,4 +1,4 @@
-import { acceptQuality } from 'ajax-guard';
+import { acceptQuality } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
 

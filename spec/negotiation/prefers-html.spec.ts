@@ -1,4 +1,4 @@
-import { prefersHtml } from 'ajax-guard';
+import { prefersHtml } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
 

@@ -7,27 +7,28 @@ import { inMode } from '../support/decorator-mode.js';
 const RUNS = { numRuns: 300 };
 const hasOwn = (value: unknown, key: string): boolean => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
 
+const own = (holder: unknown, key: string): unknown =>
+  hasOwn(holder, key) ? (holder as Record<string, unknown>)[key] : undefined;
+
+// The user of a JSON request, by own properties only: `user`, else `state.user`, else `var.user`.
+function ownUser(request: unknown): unknown {
+  if (hasOwn(request, 'user')) return own(request, 'user');
+  if (hasOwn(own(request, 'state'), 'user')) return own(own(request, 'state'), 'user');
+  return own(own(request, 'var'), 'user');
+}
+
 // The default check, written again as plainly as possible for data that JSON
 // can carry (no functions, no classes): only own properties count.
 function oracle(request: unknown): boolean {
   if (typeof request !== 'object' || request === null) return false;
-  let user: unknown;
-  if (hasOwn(request, 'user')) user = (request as Record<string, unknown>).user;
-  else if (hasOwn(request, 'state')) {
-    const state = (request as Record<string, unknown>).state;
-    user = hasOwn(state, 'user') ? (state as Record<string, unknown>).user : undefined;
-  }
-  if (typeof user !== 'object' || user === null) return false;
-  return ['isAuthenticated', 'is_authenticated'].every((flag) => {
-    if (!hasOwn(user, flag)) return true;
-    const value = (user as Record<string, unknown>)[flag];
-    return value === undefined || value === true;
-  });
+  const user = ownUser(request);
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return false;
+  return ['isAuthenticated', 'is_authenticated'].every((flag) => !hasOwn(user, flag) || own(user, flag) === true);
 }
 
 // Request-like data as it arrives from a client: JSON, with the keys that matter
 // (and `__proto__`) drawn often.
-const KEYS = ['user', 'state', 'isAuthenticated', 'is_authenticated', '__proto__', 'id', 'constructor'];
+const KEYS = ['user', 'state', 'var', 'isAuthenticated', 'is_authenticated', '__proto__', 'id', 'constructor'];
 const jsonRequest = fc
   .letrec((tie) => ({
     value: fc.oneof(
@@ -128,8 +129,7 @@ describe(inMode('property: who is authenticated'), () => {
 
     it('while a polluter has set the user flags on Object.prototype, authenticates only users whose own flags are true (doubt denies)', () => {
       const ownFlagsTrue = (request: unknown): boolean => {
-        const holder = hasOwn(request, 'user') ? request : hasOwn(request, 'state') ? (request as { state: unknown }).state : {};
-        const user = hasOwn(holder, 'user') ? (holder as { user: unknown }).user : undefined;
+        const user = ownUser(request);
         return ['isAuthenticated', 'is_authenticated'].every(
           (flag) => hasOwn(user, flag) && (user as Record<string, unknown>)[flag] === true,
         );

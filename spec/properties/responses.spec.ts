@@ -1,4 +1,5 @@
-import { configure, jsonResponse, resetSettings, serializeResponse } from 'ajax-guard';
+import { configure, jsonResponse, resetSettings } from 'ajax-guard';
+import { serializeResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { FIELD_VALUE, headerText, TOKEN } from '../support/arbitraries.js';

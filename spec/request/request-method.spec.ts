@@ -1,4 +1,4 @@
-import { requestMethod } from 'ajax-guard';
+import { requestMethod } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { expressRequest, fastifyRequest, koaContext, rawHead } from '../support/captured-requests.js';
 import { inMode } from '../support/decorator-mode.js';

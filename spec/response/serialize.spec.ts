@@ -1,4 +1,5 @@
-import { isJsonResponse, jsonResponse, resetSettings, serializeResponse, toJsonResponse } from 'ajax-guard';
+import { isJsonResponse, jsonResponse, resetSettings } from 'ajax-guard';
+import { serializeResponse, toJsonResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';

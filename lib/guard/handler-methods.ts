@@ -1,11 +1,10 @@
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 import { isLibraryHelper } from './library-helper.js';
-
-type AnyClass = abstract new (...args: never[]) => unknown;
 
 /** A method found on a class's prototype chain. */
 export interface HandlerMethod {
   readonly name: string;
-  readonly method: (...args: never[]) => unknown;
+  readonly method: AnyFunction;
   readonly descriptor: PropertyDescriptor;
 }
 

@@ -1,7 +1,23 @@
-import { describeValue } from '../response/header-value.js';
+import { describeValue } from '../internal/describe-value.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
 
-type AnyFunction = (...args: never[]) => unknown;
-type AnyClass = abstract new (...args: never[]) => unknown;
+/**
+ * A decorator for a class and for its methods, in both TypeScript decorator
+ * modes. `Returns` is what a decorated method must return: anything, or a
+ * Promise where a guard's check may be asynchronous.
+ */
+export interface ClassOrMethodDecorator<Returns = unknown> {
+  /** On a class, legacy or TC39. */
+  <C extends AnyClass>(target: C, context?: ClassDecoratorContext<C>): C;
+  /** On a method, standard (TC39) decorators. */
+  <F extends (...args: any[]) => Returns>(method: F, context: ClassMethodDecoratorContext<any, F>): F;
+  /** On a method, legacy `experimentalDecorators`. */
+  <F extends (...args: any[]) => Returns>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): TypedPropertyDescriptor<F>;
+}
 
 /** What one decorator does in each place it may stand. */
 export interface DecoratorBehaviour {
@@ -38,36 +54,31 @@ function looksLikeTranspiledClass(fn: AnyFunction): boolean {
   );
 }
 
-// The 2018-09 decorators proposal hands a decorator one descriptor object
-// (`{ kind, key, placement, descriptor }`): what Next.js's SWC emits when
-// `experimentalDecorators` is off. Neither mode this library supports.
-function isProposalDescriptor(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.hasOwn(value, 'kind') &&
-    (Object.hasOwn(value, 'placement') || Object.hasOwn(value, 'descriptor'))
-  );
-}
-
 function misplaced(title: string, what: string, name: unknown): TypeError {
   return new TypeError(`${title} can decorate only methods and classes, not the ${what} ${describeValue(String(name))}`);
 }
 
+// The 2018-09 decorators proposal hands a decorator one descriptor object
+// (`{ kind, key, placement, descriptor }` for a member, `{ kind, elements }`
+// for a class); Babel's and SWC's "2018-09" modes (Next.js without
+// experimentalDecorators) emit it.
+function proposalDescriptor(title: string): TypeError {
+  return new TypeError(
+    `${title} was applied as a 2018-09 proposal decorator (one descriptor object), which it does not support: ` +
+      'compile with "experimentalDecorators": true in tsconfig.json (Next.js, Babel legacy mode), or with TypeScript 5+ standard decorators',
+  );
+}
+
 /**
- * Builds a decorator that works in the three places DESIGN names: as a
- * method decorator (legacy `experimentalDecorators` or TC39), as a class
- * decorator (either mode), and as a plain function wrapper.
+ * Builds a decorator that works in three places: as a method decorator
+ * (legacy `experimentalDecorators` or TC39), as a class decorator (either
+ * mode), and as a plain function wrapper.
  */
 export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown[]) => unknown {
   const { title, onFunction, onClass } = behaviour;
 
   const standalone = (target: unknown): unknown => {
-    if (isProposalDescriptor(target)) {
-      throw new TypeError(
-        `${title} was applied as the 2018-09 decorators proposal does it (as Next.js's SWC compiles decorators without experimentalDecorators): set "experimentalDecorators": true in tsconfig.json, or compile with TypeScript's standard decorators`,
-      );
-    }
+    if (isDecoratorContext(target) && ('descriptor' in target || 'elements' in target)) throw proposalDescriptor(title);
     if (typeof target !== 'function') {
       throw new TypeError(`${title} must decorate a method, a class or a function, got ${describeValue(target)}`);
     }
@@ -90,13 +101,17 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
     throw misplaced(title, context.kind, context.name);
   };
 
+  // The wrapper is set on the descriptor given, and that same descriptor is
+  // returned: composers that ignore a decorator's return value (NestJS's
+  // applyDecorators) still see the guard.
   const legacy = (key: unknown, descriptor: unknown): PropertyDescriptor => {
     const method = (descriptor as PropertyDescriptor | undefined)?.value;
     if (typeof method !== 'function') {
       const what = descriptor === undefined ? 'field' : typeof descriptor === 'number' ? 'parameter of' : 'accessor';
       throw misplaced(title, what, key);
     }
-    return { ...(descriptor as PropertyDescriptor), value: onFunction(method) };
+    (descriptor as PropertyDescriptor).value = onFunction(method);
+    return descriptor as PropertyDescriptor;
   };
 
   return (...args: unknown[]): unknown => {

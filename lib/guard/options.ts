@@ -1,8 +1,11 @@
 import type { AuthenticationCheck } from '../auth/is-authenticated.js';
-import { readProperty } from '../auth/read-property.js';
+import type { UserGetter } from '../auth/user.js';
+import { describeValue } from '../internal/describe-value.js';
+import { assertChallenge } from '../internal/header-value.js';
+import { readProperty } from '../internal/read-property.js';
+import { assertFunction, assertKnownKeys, assertString } from '../internal/validate.js';
 import type { Renderer } from '../response/denial.js';
-import { assertChallenge, describeValue } from '../response/header-value.js';
-import { assertFunction, assertKnownKeys, assertString } from '../settings.js';
+import type { RequestGetter } from '../settings.js';
 
 /** Options every guard takes; each overrides the app-wide setting of the same purpose. */
 export interface GuardOptions<Check extends AuthenticationCheck = AuthenticationCheck> {
@@ -14,17 +17,24 @@ export interface GuardOptions<Check extends AuthenticationCheck = Authentication
   readonly challenge?: string;
   /** [isAuthenticated=settings.isAuthenticated] */
   readonly isAuthenticated?: Check;
+  /** [getUser=settings.getUser] The user of a request: what permission checks and user tests receive. */
+  readonly getUser?: UserGetter;
+  /** [getRequest=settings.getRequest] Where the request is among the handler's arguments: `(args) => args[1]`. */
+  readonly getRequest?: RequestGetter;
   /** [render=settings.render] */
   readonly render?: Renderer;
 }
 
-type Validator = (value: unknown, setting: string) => void;
+/** Checks one option's value, naming it in the TypeError. */
+export type Validator = (value: unknown, setting: string) => void;
 
 const GUARD_OPTION_CHECKS: Readonly<Record<keyof GuardOptions, Validator>> = {
   message: assertString,
   errorcode: assertString,
   challenge: assertChallenge,
   isAuthenticated: assertFunction,
+  getUser: assertFunction,
+  getRequest: assertFunction,
   render: assertFunction,
 };
 

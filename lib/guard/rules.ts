@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AnyFunction } from '../internal/function-types.js';
 
 /** One access rule a guard records on the method it decorates. */
 export type AccessRule =
@@ -31,7 +32,7 @@ export function isMarkedAnonymous(fn: object): boolean {
  * length and every reflect-metadata key other decorators put on it. Losing
  * that metadata is how wrapping decorators have left routes unprotected.
  */
-export function keepIdentity(wrapper: object, original: (...args: never[]) => unknown): void {
+export function keepIdentity(wrapper: object, original: AnyFunction): void {
   Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
   Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
   for (const key of Reflect.getOwnMetadataKeys(original)) {

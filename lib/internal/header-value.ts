@@ -1,3 +1,5 @@
+import { describeValue } from './describe-value.js';
+
 /**
  * Header checks, made when a value is configured or a response is built, so
  * that a bad value is a TypeError at start-up and never a response-splitting
@@ -8,18 +10,6 @@
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Visible ASCII, space and tab: anything else (CR, LF, NUL, obs-text) is refused.
 const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
-
-/** Quotes a value for an error message, shortened so a huge input stays readable. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'function') return `a function`;
-  let text: string;
-  try {
-    text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 /** Throws a TypeError naming `setting` unless `value` is a valid header value. */
 export function assertHeaderValue(value: unknown, setting: string): asserts value is string {

@@ -1,6 +1,6 @@
+import { errorResponse, unixSeconds } from '../response/error-body.js';
+import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { currentSettings } from '../settings.js';
-import { isJsonResponse, type JsonResponse, jsonResponse } from './json-response.js';
-import { seedErrorResponse, unixSeconds } from './seed-error.js';
 
 /** A response ready for the wire: status, lower-case headers and the body as JSON text. */
 export interface SerializedResponse {
@@ -13,8 +13,14 @@ export interface SerializedResponse {
 const NO_BODY = new Set([204, 304]);
 
 // Responses whose body never changes (the library's own refusals), with their
-// text: serialized once, then written as often as they are sent.
-const serialized = new WeakMap<JsonResponse, SerializedResponse>();
+// text: serialized once, then written as often as they are sent. Kept under a
+// key every installed copy knows, so that a refusal one copy made goes out
+// as its text through another copy's adapter too (never through Fastify's
+// serialization of handler data).
+const SERIALIZED_KEY = Symbol.for('ajax-guard.kept-serializations');
+const registry = globalThis as { [SERIALIZED_KEY]?: WeakMap<JsonResponse, SerializedResponse> };
+if (registry[SERIALIZED_KEY] === undefined) registry[SERIALIZED_KEY] = new WeakMap();
+const serialized = registry[SERIALIZED_KEY];
 
 /** Serializes `response` now and keeps its text for every later send; its body must never change. */
 export function keepSerialized(response: JsonResponse): JsonResponse {
@@ -32,11 +38,11 @@ export function keptSerialization(response: JsonResponse): SerializedResponse | 
 
 /** The clean 500 for a body that cannot be serialized: fixed text; nothing of the body, and no stack, reaches the wire. */
 export function serializationFailure(): SerializedResponse {
-  const { status, headers, body } = seedErrorResponse(
+  const { status, headers, body } = errorResponse(
     {
       status: 500,
       message: 'Response could not be serialized',
-      timestamp: String(unixSeconds(currentSettings())),
+      timestamp: String(unixSeconds(currentSettings().clock)),
       errorcode: 'SERIALIZATION_FAILED',
     },
     { 'cache-control': 'no-store' },

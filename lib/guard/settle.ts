@@ -1,14 +1,15 @@
+import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
-import { seedErrorResponse, unixSeconds } from '../response/seed-error.js';
-import { keepSerialized } from '../response/serialize.js';
+import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
-import type { Gate } from './gate.js';
+import type { PendingVerdict, Verdict } from './verdict.js';
 
-// Fixed text, seed-shaped: the caller learns to retry, and nothing more.
+// Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
 function checkTimedOut(settings: Settings): JsonResponse {
-  const timestamp = String(unixSeconds(settings));
+  const timestamp = String(unixSeconds(settings.clock));
+  // A refusal: written as it is, never through an app's response schema.
   return keepSerialized(
-    seedErrorResponse(
+    errorResponse(
       { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
       { 'cache-control': 'no-store', 'retry-after': '1' },
     ),
@@ -25,8 +26,8 @@ function checkTimedOut(settings: Settings): JsonResponse {
 export function settleCheck(
   answer: PromiseLike<unknown>,
   settings: Settings,
-  decide: (settled: unknown) => ReturnType<Gate>,
-): Promise<JsonResponse | undefined> {
+  decide: (settled: unknown) => PendingVerdict,
+): Promise<Verdict> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve(checkTimedOut(settings)), settings.checkTimeout);
     // A stuck check alone must not keep a process alive (edge runtimes have no unref).

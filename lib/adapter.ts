@@ -1,0 +1,19 @@
+/**
+ * ajax-guard/adapter: the kit for writing an adapter for another framework,
+ * the one the built-in adapters use. An adapter reads the framework's
+ * arguments and writes status, headers and body; every decision stays in
+ * the core.
+ *
+ * @example
+ * const { status, headers, body } = serializeResponse(toJsonResponse(await handler(request)));
+ */
+
+export { accessCheck } from './guard/check-access.js';
+export { isThenable } from './internal/is-thenable.js';
+export { acceptQuality } from './negotiation/accept.js';
+export { prefersHtml } from './negotiation/prefers-html.js';
+export { requestHeader } from './request/request-header.js';
+export { requestMethod } from './request/request-method.js';
+export { requestPath } from './request/request-path.js';
+export { mergeVary } from './response/merge-vary.js';
+export { type SerializedResponse, serializeResponse, toJsonResponse } from './serialize/serialize-response.js';

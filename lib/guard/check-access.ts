@@ -1,0 +1,47 @@
+import { describeValue } from '../internal/describe-value.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { currentSettings } from '../settings.js';
+import { checkOf } from './define-guard.js';
+import type { PendingVerdict } from './verdict.js';
+import type { GuardCheck } from './wrap.js';
+
+// The check of `guard`, or a TypeError that names `caller` for anything else.
+function requireCheck(guard: unknown, caller: string): GuardCheck {
+  const check = checkOf(guard);
+  if (check === undefined) {
+    throw new TypeError(
+      `${caller}: expected a guard such as loginRequiredAjax() or permissionRequiredAjax('perm'), got ${describeValue(guard)}`,
+    );
+  }
+  return check;
+}
+
+/**
+ * Runs a guard's checks on `request` with no handler: `undefined` when the
+ * request may pass, else the refusal to send; a Promise of that when a check
+ * is async. The adapters' `toMiddleware` is built on it.
+ *
+ * @example
+ * const refusal = await checkAccess(permissionRequiredAjax('reports.view'), request);
+ * if (refusal !== undefined) return toResponse(refusal);
+ */
+export function checkAccess(
+  guard: (...args: never[]) => unknown,
+  request: unknown,
+): JsonResponse | undefined | Promise<JsonResponse | undefined> {
+  return requireCheck(guard, 'checkAccess').decide(request, currentSettings());
+}
+
+/**
+ * `checkAccess` bound to one guard, checked once: what an adapter's
+ * `toMiddleware(guard)` runs per request. Anything that is not a guard is a
+ * TypeError naming `caller`, at start-up.
+ *
+ * @example
+ * const check = accessCheck(guard, 'toMiddleware');
+ * const refusal = await check(request);
+ */
+export function accessCheck(guard: unknown, caller: string): (request: unknown) => PendingVerdict {
+  const { decide } = requireCheck(guard, caller);
+  return (request) => decide(request, currentSettings());
+}

@@ -1,0 +1,110 @@
+import { defaultIsAuthenticated, isAuthenticatedUser, requestSaysAuthenticated } from '../auth/is-authenticated.js';
+import { defaultGetUser, type UserGetter } from '../auth/user.js';
+import { isThenable } from '../internal/is-thenable.js';
+import type { JsonResponse } from '../response/json-response.js';
+import type { Settings } from '../settings.js';
+import type { GuardOptions } from './options.js';
+import { refuse } from './refuse.js';
+import { settleCheck } from './settle.js';
+import type { PendingVerdict, Verdict } from './verdict.js';
+
+/** A guard's decision on one request. */
+export type Decide = (request: unknown, settings: Settings) => PendingVerdict;
+
+/** A further check (a permission or a user test), run with the user once the caller is authenticated. */
+export type Permit = (user: unknown, request: unknown, settings: Settings) => PendingVerdict;
+
+/** The answer to an unauthenticated call: the 401, or `loginRequired`'s redirect. */
+export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResponse;
+
+// The asynchronous continuations live out here: a closure inside the decision
+// would capture `request` and `settings`, and V8 would then allocate their
+// context on every call, the synchronous ones too.
+
+function permitWithUser(permit: Permit, getUser: UserGetter, request: unknown, settings: Settings): PendingVerdict {
+  const user = getUser(request);
+  // Only an app's own getUser is awaited: a Promise the default finds where
+  // the user goes is a forgotten `await`, and proves nothing.
+  if (getUser === defaultGetUser || !isThenable(user)) return permit(user, request, settings);
+  return settleCheck(user, settings, (settled) => permit(settled, request, settings));
+}
+
+function afterAsyncUser(
+  user: PromiseLike<unknown>,
+  request: unknown,
+  settings: Settings,
+  permit: Permit | undefined,
+  anonymous: AnonymousAnswer,
+): Promise<Verdict> {
+  return settleCheck(user, settings, (settled) =>
+    !isAuthenticatedUser(settled) ? anonymous(request, settings) : permit?.(settled, request, settings),
+  );
+}
+
+function afterAsyncCheck(
+  answer: PromiseLike<unknown>,
+  request: unknown,
+  settings: Settings,
+  getUser: UserGetter,
+  permit: Permit | undefined,
+  anonymous: AnonymousAnswer,
+): Promise<Verdict> {
+  return settleCheck(answer, settings, (settled) => {
+    if (settled !== true) return anonymous(request, settings);
+    return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
+  });
+}
+
+// The default check, with the guard's or the app's getUser: the request's
+// own `isAuthenticated()` first (passport), else the user must be one.
+function decideByUser(
+  request: unknown,
+  settings: Settings,
+  getUser: UserGetter,
+  permit: Permit | undefined,
+  anonymous: AnonymousAnswer,
+): PendingVerdict {
+  const said = requestSaysAuthenticated(request);
+  if (said === false) return anonymous(request, settings);
+  if (said === true) return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
+  const user = getUser(request);
+  if (getUser !== defaultGetUser && isThenable(user)) return afterAsyncUser(user, request, settings, permit, anonymous);
+  if (!isAuthenticatedUser(user)) return anonymous(request, settings);
+  return permit?.(user, request, settings);
+}
+
+/**
+ * The decision of every guard: an unauthenticated call is refused (with a
+ * 401, unless `anonymous` answers otherwise, as `loginRequired`'s redirect
+ * does); an authenticated one is then put to `permit` (a permission or user
+ * test) when given. Only exactly `true` authenticates; a throwing or
+ * rejecting check propagates, so the handler never runs; an async check that
+ * outlasts `settings.checkTimeout` gets a 503.
+ */
+export function decideAuthenticated(
+  options: GuardOptions,
+  permit?: Permit,
+  anonymous: AnonymousAnswer = (request, settings) => refuse('unauthenticated', request, options, settings),
+): Decide {
+  return (request, settings) => {
+    const check = options.isAuthenticated ?? settings.isAuthenticated;
+    const getUser = options.getUser ?? settings.getUser;
+    if (check === defaultIsAuthenticated) return decideByUser(request, settings, getUser, permit, anonymous);
+    const answer = check(request);
+    if (answer === true) return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
+    if (!isThenable(answer)) return anonymous(request, settings);
+    return afterAsyncCheck(answer, request, settings, getUser, permit, anonymous);
+  };
+}
+
+/**
+ * The verdict on a permission check's or user test's answer: only exactly
+ * `true` (or a Promise of it) lets the call through; anything else is a 403.
+ */
+export function forbidUnless(answer: unknown, request: unknown, options: GuardOptions, settings: Settings): PendingVerdict {
+  if (answer === true) return undefined;
+  if (!isThenable(answer)) return refuse('forbidden', request, options, settings);
+  return settleCheck(answer, settings, (settled) =>
+    settled === true ? undefined : refuse('forbidden', request, options, settings),
+  );
+}

@@ -1,0 +1,88 @@
+import type { AnyFunction } from '../internal/function-types.js';
+import { currentSettings, defaultGetRequest, type RequestGetter, type Settings } from '../settings.js';
+import type { Decide } from './decide.js';
+import { isPlainData, locateRequest } from './locate-request.js';
+import { type AccessRule, addRule, keepIdentity } from './rules.js';
+import type { PendingVerdict } from './verdict.js';
+
+/** One guard's part in a wrapper: how it is written, where it finds the request, and its decision. */
+export interface GuardCheck {
+  /** How the guard is written, for error messages: `@loginRequiredAjax()`. */
+  readonly title: string;
+  /** The guard's own `getRequest` option, if any. */
+  readonly getRequest: RequestGetter | undefined;
+  readonly decide: Decide;
+}
+
+// What a guarded function wraps, so that stacked guards merge into one
+// wrapper around the original handler instead of nesting one per guard.
+const guarded = new WeakMap<object, { readonly original: AnyFunction; readonly checks: readonly GuardCheck[] }>();
+
+const isAsyncFunction = (fn: AnyFunction): boolean => Object.prototype.toString.call(fn) === '[object AsyncFunction]';
+
+function requestFor(check: GuardCheck, args: ArrayLike<unknown>, settings: Settings): unknown {
+  const getRequest = check.getRequest ?? settings.getRequest;
+  const first = args[0];
+  // The usual call, a framework's request first, costs one prototype read.
+  if (getRequest === defaultGetRequest && (args.length < 2 || !isPlainData(first))) return first;
+  return locateRequest(args, getRequest, check.title);
+}
+
+// Stacked guards run outermost first; the first refusal wins.
+function verdictOf(checks: readonly GuardCheck[], args: ArrayLike<unknown>, from: number): PendingVerdict {
+  for (let i = from; i < checks.length; i++) {
+    const check = checks[i] as GuardCheck;
+    const settings = currentSettings();
+    const verdict = check.decide(requestFor(check, args, settings), settings);
+    if (verdict instanceof Promise) {
+      return verdict.then((settled) => (settled === undefined ? verdictOf(checks, args, i + 1) : settled));
+    }
+    if (verdict !== undefined) return verdict;
+  }
+  return undefined;
+}
+
+// The handler runs once an asynchronous verdict allows it.
+function afterVerdict(verdict: Promise<unknown>, original: AnyFunction, self: unknown, args: ArrayLike<unknown>) {
+  return verdict.then((settled) => (settled === undefined ? Reflect.apply(original, self, args) : settled));
+}
+
+/**
+ * Wraps `handler` so that `check` decides each call before it runs. The
+ * wrapper keeps `this`, the arguments, the name, the length and the metadata
+ * of what it wraps, and records `rule` in front of the rules already there.
+ */
+export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck, rule: AccessRule): F {
+  const inner = guarded.get(handler);
+  const original = inner?.original ?? handler;
+  const checks = inner ? [check, ...inner.checks] : [check];
+  const only = checks.length === 1 ? check : undefined;
+  // An async handler's callers await it: a refusal reaches them as a Promise too.
+  const refusal = isAsyncFunction(original) ? <T>(verdict: T) => Promise.resolve(verdict) : <T>(verdict: T) => verdict;
+
+  const wrapper = function (this: unknown): unknown {
+    // `arguments` forwarded to apply is never materialized on the allowed
+    // path, where a rest array would be allocated on every call.
+    let verdict: PendingVerdict;
+    if (only !== undefined) {
+      const settings = currentSettings();
+      // biome-ignore lint/complexity/noArguments: see above
+      verdict = only.decide(requestFor(only, arguments, settings), settings);
+      // biome-ignore lint/complexity/noArguments: see above
+    } else verdict = verdictOf(checks, arguments, 0);
+    // biome-ignore lint/complexity/noArguments: see above
+    if (verdict === undefined) return Reflect.apply(original, this, arguments);
+    // biome-ignore lint/complexity/noArguments: see above
+    if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
+    return refusal(verdict);
+  };
+  keepIdentity(wrapper, handler);
+  addRule(wrapper, rule);
+  guarded.set(wrapper, { original, checks });
+  return wrapper as unknown as F;
+}
+
+/** True for a function a guard wrapped: what introspection trusts, rather than copied metadata. */
+export function isGuardWrapper(fn: unknown): boolean {
+  return typeof fn === 'function' && guarded.has(fn);
+}

@@ -1,0 +1,150 @@
+import { configure, type GuardDecorator, loginRequired, loginRequiredAjax, type Settings } from 'ajax-guard';
+import { requestHeader } from 'ajax-guard/adapter';
+import { expect } from 'chai';
+import { APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
+import { CALLERS, callerFor, credentialsOf } from './callers.js';
+import { type Answer, call } from './http-client.js';
+import type { RunningServer } from './http-server.js';
+
+/** How the middleware suite drives one framework's test app. */
+export interface MiddlewareHarness {
+  /**
+   * Starts an app on loopback that signs in the caller a `Bearer token-N`
+   * header names (see `callers.ts`) the framework's own way, puts
+   * `toMiddleware(guard)` in front of every `/private/*` route, answers
+   * `GET /private/data` and `GET /public` through the framework itself with
+   * `{"reached":"<path>"}` and an `x-route: native` header, and whose error
+   * handler answers `APP_ERROR_STATUS` with `appErrorBody(error)`. Where
+   * `appSetsVary`, the app first sets `Vary: Origin` on every response, as
+   * CORS middleware does.
+   */
+  start(guard: GuardDecorator<any>): Promise<RunningServer>;
+  /** Whether the app sets `Vary: Origin` before the guard runs (a Fetch handler has no response yet to set it on). */
+  readonly appSetsVary: boolean;
+  /** The adapter's `toMiddleware`. */
+  readonly toMiddleware: (guard: any) => unknown;
+}
+
+// 2025-11-24T16:00:00Z, the timestamp of every denial below.
+const NOW_MS = 1764000000000;
+const SEED_401 =
+  '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
+const SIGNED_IN = credentialsOf(CALLERS[0]);
+
+// A check that reads the caller from the request through the library's own
+// header reader: the same on every framework's request (and Hono's Context).
+const hasToken = (request: unknown): boolean => callerFor(requestHeader(request, 'authorization')) !== undefined;
+
+/** Starts an app behind `guard` for the enclosing describe, with the denial clock pinned, and stops it after. */
+function behind(harness: MiddlewareHarness, guard: () => GuardDecorator<any>): () => RunningServer {
+  let server: RunningServer | undefined;
+  let previous: Settings | undefined;
+  before(async () => {
+    server = await harness.start(guard());
+    previous = configure({ clock: () => NOW_MS });
+  });
+  after(async () => {
+    if (previous) configure(previous);
+    await server?.close();
+  });
+  return () => server as RunningServer;
+}
+
+/** What each harness's native routes answer for `path`, through the framework itself. */
+export const reachedBody = (path: string): { reached: string } => ({ reached: path });
+
+function expectReached({ status, headers, body }: Answer, path: string): void {
+  expect([status, body, headers.get('x-route')]).to.deep.equal([200, JSON.stringify(reachedBody(path)), 'native']);
+}
+
+/**
+ * `toMiddleware(guard)`: a refusal written as `toHandler` writes it, an
+ * allowed request passed on untouched, errors on the framework's own path.
+ */
+export function describeMiddleware(title: string, harness: MiddlewareHarness): void {
+  describe(title, () => {
+    describe('with loginRequiredAjax() and the default check', () => {
+      const server = behind(harness, () => loginRequiredAjax());
+
+      it('answers an anonymous caller the seed 401 byte for byte, and the route does not run', async () => {
+        const { status, headers, body } = await call(`${server().url}/private/data`);
+        expect([status, body]).to.deep.equal([401, SEED_401]);
+        expect(headers.get('content-type')).to.equal('application/json; charset=utf-8');
+        expect(headers.get('cache-control')).to.equal('no-store');
+        expect(headers.get('www-authenticate')).to.equal('Session');
+        expect(headers.get('content-length')).to.equal(String(SEED_401.length));
+        expect(headers.get('x-route')).to.equal(null);
+      });
+
+      it('passes a signed-in request on to the route, which answers it', async () => {
+        expectReached(await call(`${server().url}/private/data`, { headers: SIGNED_IN }), '/private/data');
+      });
+
+      it('leaves the routes it does not guard alone', async () => {
+        expectReached(await call(`${server().url}/public`), '/public');
+      });
+    });
+
+    describe('with an asynchronous check', () => {
+      const server = behind(harness, () => loginRequiredAjax({ isAuthenticated: async (request) => hasToken(request) }));
+
+      it('refuses an anonymous caller once the check has settled', async () => {
+        const { status, body } = await call(`${server().url}/private/data`);
+        expect([status, body]).to.deep.equal([401, SEED_401]);
+      });
+
+      it('passes a signed-in request on', async () => {
+        expectReached(await call(`${server().url}/private/data`, { headers: SIGNED_IN }), '/private/data');
+      });
+    });
+
+    describe('when the check throws', () => {
+      const server = behind(harness, () =>
+        loginRequiredAjax({
+          isAuthenticated: () => {
+            throw new Error('check failed');
+          },
+        }),
+      );
+
+      it("reaches the app's error handler, and the route does not run", async () => {
+        const { status, body } = await call(`${server().url}/private/data`, { headers: SIGNED_IN });
+        expect(status).to.equal(APP_ERROR_STATUS);
+        expect(JSON.parse(body)).to.deep.equal(appErrorBody(new Error('check failed')));
+      });
+    });
+
+    describe("with loginRequired({ loginUrl }) and a browser's navigation", () => {
+      const server = behind(harness, () => loginRequired({ loginUrl: '/login', isAuthenticated: hasToken }));
+
+      it('redirects to the login page with the path to come back to', async () => {
+        const { status, headers } = await call(`${server().url}/private/data?page=2`, { headers: { accept: 'text/html' } });
+        expect(status).to.equal(302);
+        expect(headers.get('location')).to.equal('/login?next=%2Fprivate%2Fdata%3Fpage%3D2');
+        expect(headers.get('vary')).to.equal(
+          harness.appSetsVary ? 'Origin, Accept, X-Requested-With' : 'Accept, X-Requested-With',
+        );
+      });
+
+      it("answers a script the 401, its vary merged with the app's", async () => {
+        const { status, headers, body } = await call(`${server().url}/private/data`, { headers: { accept: 'application/json' } });
+        expect([status, body]).to.deep.equal([401, SEED_401]);
+        expect(headers.get('vary')).to.equal(
+          harness.appSetsVary ? 'Origin, Accept, X-Requested-With' : 'Accept, X-Requested-With',
+        );
+      });
+
+      it("leaves the app's vary as it is on a request it lets through", async () => {
+        const { headers } = await call(`${server().url}/private/data`, { headers: { accept: 'text/html', ...SIGNED_IN } });
+        expect(headers.get('vary')).to.equal(harness.appSetsVary ? 'Origin' : null);
+      });
+    });
+
+    describe('given something that is not a guard', () => {
+      it('is a TypeError that names toMiddleware', () => {
+        expect(() => harness.toMiddleware(loginRequiredAjax)).to.throw(TypeError, /^toMiddleware: expected a guard/);
+        expect(() => harness.toMiddleware(() => undefined)).to.throw(TypeError, /^toMiddleware: expected a guard/);
+      });
+    });
+  });
+}
