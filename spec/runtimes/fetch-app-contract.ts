@@ -1,4 +1,5 @@
-import { type JsonResponse, jsonResponse, loginRequired, serializeResponse } from 'ajax-guard';
+import { type JsonResponse, jsonResponse, loginRequired } from 'ajax-guard';
+import { serializeResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { type Answer, call } from '../support/http-client.js';
 

@@ -42,6 +42,6 @@ export function buildAndStartNext(project: string): Promise<RuntimeProcess> {
   // CI=1: a missing package fails the build instead of being installed.
   const env = childEnv({ CI: '1', NEXT_TELEMETRY_DISABLED: '1' });
   const bin = join(project, 'node_modules', 'next', 'dist', 'bin', 'next');
-  run(process.execPath, [bin, 'build'], app, { env, timeoutMs: 150_000 });
+  run(process.execPath, [bin, 'build'], app, { env, timeoutMs: 240_000 });
   return startRuntime(process.execPath, [bin, 'start', '-H', '127.0.0.1', '-p', '0'], { cwd: app, env });
 }

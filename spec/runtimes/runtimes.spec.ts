@@ -94,7 +94,7 @@ describe('the packed tarball in the same Fetch app on real runtimes', function (
   });
 
   describe('in Next.js App Router route handlers with experimentalDecorators, built once', function () {
-    this.timeout(180_000);
+    this.timeout(300_000);
     const served = serve(() => buildAndStartNext(project));
     const next: RuntimeTraits = { contentLength: false, mergesVary: true };
 

@@ -19,11 +19,7 @@ export function userFrom(request: Request): User | undefined {
   return userFromCookie(request.headers.get('cookie'));
 }
 
-// TEMPORARY until getUser lands: the same user, told through the two checks.
-configure({
-  isAuthenticated: (request: Request) => userFrom(request) !== undefined,
-  hasPermission: (_user: unknown, perm: string, request: Request) => userFrom(request)?.permissions.includes(perm) === true,
-});
+configure({ getUser: userFrom });
 
 @loginRequiredAjax()
 class Api {
