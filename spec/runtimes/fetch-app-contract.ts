@@ -20,9 +20,9 @@ export interface RuntimeTraits {
 
 const NAVIGATION = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'sec-fetch-mode': 'navigate' };
 
-// The seed's error body with the timestamp the server wrote, once that
+// The default error body with the timestamp the server wrote, once that
 // timestamp is shown to be this request's second: the rest must match byte for byte.
-async function expectSeedError(answer: () => Promise<Answer>, status: number, message: string, errorcode: string) {
+async function expectErrorBody(answer: () => Promise<Answer>, status: number, message: string, errorcode: string) {
   const before = Math.floor(Date.now() / 1000);
   const { status: got, headers, body } = await answer();
   const after = Math.floor(Date.now() / 1000);
@@ -42,7 +42,7 @@ function expectVary(headers: Headers, expected: string, traits: RuntimeTraits): 
 }
 
 /**
- * The app's behaviour over HTTP, the same on every runtime: the seed's 401
+ * The app's behaviour over HTTP, the same on every runtime: the default 401
  * and 403 byte for byte, alice's 200s, the 302 of a browser navigation, the view.
  *
  * @example
@@ -54,8 +54,8 @@ export function itServesTheApp(served: () => ServedApp, traits: RuntimeTraits): 
     return call(`${url}${prefix}/${route}`, { headers });
   };
 
-  it('answers an anonymous call with the seed 401, byte for byte', async () => {
-    const { headers, body } = await expectSeedError(
+  it('answers an anonymous call with the default 401, byte for byte', async () => {
+    const { headers, body } = await expectErrorBody(
       () => get('me'),
       401,
       'Unknown authentication scheme',
@@ -66,7 +66,7 @@ export function itServesTheApp(served: () => ServedApp, traits: RuntimeTraits): 
   });
 
   it('answers 403 to a signed-in user without the permission', async () => {
-    await expectSeedError(() => get('reports', { cookie: 'user=bob' }), 403, 'Permission denied', 'PERMISSION_DENIED');
+    await expectErrorBody(() => get('reports', { cookie: 'user=bob' }), 403, 'Permission denied', 'PERMISSION_DENIED');
   });
 
   it('runs the handlers for alice, who has the permission', async () => {
@@ -90,7 +90,7 @@ export function itServesTheApp(served: () => ServedApp, traits: RuntimeTraits): 
 
   it('serves the class-based view to alice and refuses it to an anonymous caller', async () => {
     expect(await get('dashboard', { cookie: 'user=alice' })).to.deep.include({ status: 200, body: '{"dashboard":"alice"}' });
-    await expectSeedError(() => get('dashboard'), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
+    await expectErrorBody(() => get('dashboard'), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
   });
 }
 
@@ -105,8 +105,8 @@ export function itGuardsWithMiddleware(served: () => ServedApp): void {
   const get = (headers: Record<string, string> = {}) => call(`${served().url}${served().prefix}/admin/reports`, { headers });
 
   it('guards a route group with the middleware form', async () => {
-    await expectSeedError(() => get(), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
-    await expectSeedError(() => get({ cookie: 'user=bob' }), 403, 'Permission denied', 'PERMISSION_DENIED');
+    await expectErrorBody(() => get(), 401, 'Unknown authentication scheme', 'AUTHENTICATION_REQUIRED');
+    await expectErrorBody(() => get({ cookie: 'user=bob' }), 403, 'Permission denied', 'PERMISSION_DENIED');
     expect(await get({ cookie: 'user=alice' })).to.deep.include({ status: 200, body: '{"reports":["q1","q2"]}' });
   });
 }
