@@ -40,7 +40,7 @@ function serve(start: () => Promise<RuntimeProcess>): () => { url: string; prefi
   return () => ({ url: server!.url, prefix: '' });
 }
 
-describe('the packed tarball in the same Fetch app on real runtimes', function () {
+describe('the packed tarball serving one small app on real runtimes', function () {
   this.timeout(60_000);
   let base: string;
   let project: string;
@@ -52,20 +52,18 @@ describe('the packed tarball in the same Fetch app on real runtimes', function (
     installPacked(project, packTarball(base), LINKED);
     writeFileSync(join(project, 'package.json'), '{"name":"runtimes","private":true,"type":"module"}');
     cpSync(APPS, project, { recursive: true });
+    // Both Node.js servers, the plain one and Hono's, compiled once.
+    run(process.execPath, [TSC, '-p', 'tsconfig.node.json'], project);
   });
 
   after(() => rmSync(base, { recursive: true, force: true }));
 
   describe("on Node.js's own HTTP server, compiled by tsc with standard decorators", () => {
-    const served = serve(() => {
-      run(process.execPath, [TSC, '-p', 'tsconfig.node.json'], project);
-      return startRuntime(process.execPath, [join('out', 'fetch', 'node.js')], { cwd: project });
-    });
+    const served = serve(() => startRuntime(process.execPath, [join('out', 'fetch', 'node.js')], { cwd: project }));
     itServesTheApp(served, DIRECT);
   });
 
   describe('in Hono on @hono/node-server, compiled by tsc with standard decorators', () => {
-    // The describe above compiled both Node.js servers.
     const served = serve(() => startRuntime(process.execPath, [join('out', 'hono', 'node.js')], { cwd: project }));
     itServesTheApp(served, DIRECT);
     itGuardsWithMiddleware(served);
