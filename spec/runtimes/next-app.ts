@@ -1,4 +1,5 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { childEnv } from '../support/child-env.js';
 import { run } from '../support/run-command.js';
@@ -28,6 +29,10 @@ function prepareForTest(project: string, app: string): void {
   writeFileSync(join(types, 'index.d.ts'), 'export {};\n');
 }
 
+// CI=1: a missing package fails the build instead of being installed.
+const ENV = childEnv({ CI: '1', NEXT_TELEMETRY_DISABLED: '1' });
+const nextBin = (project: string) => join(project, 'node_modules', 'next', 'dist', 'bin', 'next');
+
 /**
  * Builds the Next.js app in `project/next` once with `next build`, then
  * starts it with `next start` on a free port.
@@ -39,9 +44,30 @@ function prepareForTest(project: string, app: string): void {
 export function buildAndStartNext(project: string): Promise<RuntimeProcess> {
   const app = join(project, 'next');
   prepareForTest(project, app);
-  // CI=1: a missing package fails the build instead of being installed.
-  const env = childEnv({ CI: '1', NEXT_TELEMETRY_DISABLED: '1' });
-  const bin = join(project, 'node_modules', 'next', 'dist', 'bin', 'next');
-  run(process.execPath, [bin, 'build'], app, { env, timeoutMs: 240_000 });
-  return startRuntime(process.execPath, [bin, 'start', '-H', '127.0.0.1', '-p', '0'], { cwd: app, env });
+  run(process.execPath, [nextBin(project), 'build'], app, { env: ENV, timeoutMs: 240_000 });
+  return startRuntime(process.execPath, [nextBin(project), 'start', '-H', '127.0.0.1', '-p', '0'], { cwd: app, env: ENV });
+}
+
+/**
+ * Builds one route of the Next.js app with the tsconfig.json a new Next.js
+ * project has, without `experimentalDecorators`, and returns the build's
+ * exit status and everything it printed.
+ *
+ * @example
+ * expect(buildWithDefaultTsconfig(project).status).to.equal(1);
+ */
+export function buildWithDefaultTsconfig(project: string): { status: number | null; output: string } {
+  const app = join(project, 'next-default');
+  cpSync(join(project, 'next', 'app', 'node', 'me'), join(app, 'app', 'node', 'me'), { recursive: true });
+  const tsconfig = JSON.parse(readFileSync(join(project, 'next', 'tsconfig.json'), 'utf8'));
+  delete tsconfig.compilerOptions.experimentalDecorators;
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+  prepareForTest(project, app);
+  const build = spawnSync(process.execPath, [nextBin(project), 'build'], {
+    cwd: app,
+    env: ENV,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: build.status, output: `${build.stdout}${build.stderr}` };
 }

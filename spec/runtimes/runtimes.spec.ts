@@ -7,7 +7,7 @@ import { installPacked, packTarball, repositoryRoot } from '../support/packed-ta
 import { run } from '../support/run-command.js';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process.js';
 import { itGuardsWithMiddleware, itServesTheApp, type RuntimeTraits } from './fetch-app-contract.js';
-import { buildAndStartNext } from './next-app.js';
+import { buildAndStartNext, buildWithDefaultTsconfig } from './next-app.js';
 
 const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
 const MODULES = join(repositoryRoot, 'node_modules');
@@ -98,6 +98,18 @@ describe('the packed tarball serving one small app on real runtimes', function (
 
     describe('on the Node.js runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/node' }), next));
     describe('on the edge runtime', () => itServesTheApp(() => ({ ...served(), prefix: '/edge' }), next));
+  });
+
+  describe("in Next.js with a new project's tsconfig, without experimentalDecorators", function () {
+    this.timeout(300_000);
+
+    it('fails the build with a TypeError that says to set experimentalDecorators', () => {
+      const { status, output } = buildWithDefaultTsconfig(project);
+      expect(status, output).to.equal(1);
+      expect(output).to.match(
+        /TypeError: @\w+\(\) was applied as a 2018-09 proposal decorator[^\n]*"experimentalDecorators": true in tsconfig\.json/,
+      );
+    });
   });
 
   describe('in vitest 4 unit tests', () => {
