@@ -1,7 +1,7 @@
 /**
  * ajax-guard: Django's access decorators for AJAX views, in TypeScript.
  * The core decides; the adapters in `ajax-guard/express`, `/koa`, `/fastify`,
- * `/fetch`, `/hono` and `/nestjs` only write its answers, and
+ * `/fetch`, `/hono` and `/nestjs` only write its responses, and
  * `ajax-guard/adapter` holds the kit for writing another. This entry point
  * loads no framework.
  */

@@ -11,7 +11,7 @@ import {
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { SEED_NOW_MS } from './support/clock.js';
+import { PINNED_NOW_MS } from './support/clock.js';
 import { inMode } from './support/decorator-mode.js';
 import { whilePolluted } from './support/pollution.js';
 import { anonymousRequest } from './support/requests.js';
@@ -23,8 +23,6 @@ const guarded = loginRequiredAjax()((_req: object) => 'data');
 const refusal = (): JsonResponse<Body> => guarded(anonymousRequest()) as JsonResponse<Body>;
 
 describe(inMode('configure(settings)'), () => {
-  afterEach(() => resetSettings());
-
   describe('the defaults it returns on first use', () => {
     it('are the documented ones', () => {
       const defaults = configure({});
@@ -41,9 +39,9 @@ describe(inMode('configure(settings)'), () => {
     });
 
     it('tell the time with Date.now, so sinon fake timers pin it', () => {
-      const timers = sinon.useFakeTimers({ now: SEED_NOW_MS });
+      const timers = sinon.useFakeTimers({ now: PINNED_NOW_MS });
       try {
-        expect(configure({}).clock()).to.equal(SEED_NOW_MS);
+        expect(configure({}).clock()).to.equal(PINNED_NOW_MS);
         expect(refusal().body.timestamp).to.equal('1764000000');
       } finally {
         timers.restore();
@@ -175,8 +173,6 @@ describe(inMode('configure(settings)'), () => {
 });
 
 describe(inMode('resetSettings()'), () => {
-  afterEach(() => resetSettings());
-
   it('restores every default', () => {
     configure({
       errorCodes: { authentication: 'E_AUTH', permission: 'E_PERM' },

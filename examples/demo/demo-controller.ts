@@ -45,7 +45,7 @@ export class DemoController {
     });
   }
 
-  /** The items, for any signed-in user; an anonymous script gets the seed's 401 JSON. */
+  /** The items, for any signed-in user; an anonymous script gets the default 401 JSON. */
   @loginRequiredAjax()
   listItems(_request: object): JsonResponse<{ readonly items: readonly Item[] }> {
     return jsonResponse({ items: this.#shelf.list() });

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { accessCheck, isThenable, mergeVary, toJsonResponse } from '../adapter.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { keptSerialization, serializationFailure } from '../serialize/serialize-response.js';
 
@@ -37,10 +37,10 @@ function fastifySerialization(this: FastifyReply, payload: unknown): string {
 }
 
 function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Record<string, string>>): void {
-  reply.code(status);
-  for (const [name, value] of Object.entries(headers)) {
-    reply.header(name, name === 'vary' ? mergeVary(reply.getHeader('vary'), value) : value);
-  }
+  // Read before `headers` replaces it: only a response with a vary of its own merges.
+  const prior = Object.hasOwn(headers, 'vary') ? reply.getHeader('vary') : undefined;
+  reply.code(status).headers(headers);
+  if (prior !== undefined) reply.header('vary', mergeVary(prior, headers.vary as string));
 }
 
 /**
@@ -58,17 +58,22 @@ function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Rec
  */
 export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
   const kept = keptSerialization(response);
-  if (kept === undefined) {
+  if (kept === undefined && hasData(response)) {
     writeHeaders(reply, response.status, response.headers);
-    if (response.status === 204 || response.status === 304) return reply.send() as Rep;
     return reply.serializer(fastifySerialization as Serializer).send(response.body) as Rep;
   }
-  writeHeaders(reply, kept.status, kept.headers);
-  if (kept.body === '') return reply.send() as Rep;
+  // A refusal's kept text; else a 204 or 304, or an undefined body (which
+  // JSON has no text for: the clean 500, as on every adapter).
+  const { status, headers, body } = kept ?? serializeResponse(response);
+  writeHeaders(reply, status, headers);
+  if (body === '') return reply.send() as Rep;
   // Fastify runs the reply serializer within send, before any onSend hook.
-  reply.serializer(asIs as Serializer).send(kept.body);
+  reply.serializer(asIs as Serializer).send(body);
   return reply.serializer(UNSET) as Rep;
 }
+
+// A body for Fastify to serialize: a status that carries one, and a value.
+const hasData = ({ status, body }: JsonResponse): boolean => body !== undefined && status !== 204 && status !== 304;
 
 function answer(reply: FastifyReply, value: unknown): void {
   if (value !== undefined) send(reply, toJsonResponse(value));

@@ -14,7 +14,7 @@ export type Decide = (request: unknown, settings: Settings) => PendingVerdict;
 /** A further check (a permission or a user test), run with the user once the caller is authenticated. */
 export type Permit = (user: unknown, request: unknown, settings: Settings) => PendingVerdict;
 
-/** The answer to an unauthenticated call: the 401, or `loginRequired`'s redirect. */
+/** The response to an unauthenticated call: the 401, or `loginRequired`'s redirect. */
 export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResponse;
 
 // The asynchronous continuations live out here: a closure inside the decision
@@ -75,7 +75,7 @@ function decideByUser(
 
 /**
  * The decision of every guard: an unauthenticated call is refused (with a
- * 401, unless `anonymous` answers otherwise, as `loginRequired`'s redirect
+ * 401, unless `anonymous` responds otherwise, as `loginRequired`'s redirect
  * does); an authenticated one is then put to `permit` (a permission or user
  * test) when given. Only exactly `true` authenticates; a throwing or
  * rejecting check propagates, so the handler never runs; an async check that

@@ -9,14 +9,3 @@ export function describeValue(value: unknown): string {
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-
-/**
- * Names the kind of a value that came from a request, for an error message
- * that must never quote request data: `a string`, `an object`, `null`.
- */
-export function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const kind = typeof value;
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-}

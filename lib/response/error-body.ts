@@ -2,7 +2,7 @@ import type { Denial } from './denial.js';
 import { type JsonResponse, jsonResponse } from './json-response.js';
 
 /**
- * The body of every error the library answers, field for field and in the
+ * The body of every error response the library sends, field for field and in the
  * order of Django's `login_required_ajax` snippet this library ports.
  */
 export interface ErrorBody {

@@ -12,7 +12,7 @@ export const HTTP_METHOD_NAMES = Object.freeze(['get', 'post', 'put', 'patch', '
 /** One of `HTTP_METHOD_NAMES`. */
 export type HttpMethodName = (typeof HTTP_METHOD_NAMES)[number];
 
-/** What `asView()` returns: a route handler that answers each request with a fresh view. */
+/** What `asView()` returns: a route handler that serves each request with a fresh view. */
 export type ViewHandler<V extends View = View> = (request: any, ...args: any[]) => ReturnType<V['dispatch']>;
 
 type Handler = (this: View, request: unknown, ...args: unknown[]) => unknown;

@@ -1,5 +1,5 @@
 import { jsonResponse, loginRequiredAjax } from 'ajax-guard';
-import { toHandler } from 'ajax-guard/fastify';
+import { send, toHandler } from 'ajax-guard/fastify';
 import { expect } from 'chai';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { CALLERS, credentialsOf } from '../support/callers.js';
@@ -15,6 +15,30 @@ const Fastify4 = require('fastify4') as typeof Fastify;
 const MEMBERS = [{ name: 'alice', email: 'alice@example.test', passwordHash: 'x1', mfaSecret: 'y1' }];
 
 describe(inMode("ajax-guard/fastify: handler data through Fastify's own serialization"), () => {
+  describe('send(reply, response) with a body that is not an object', () => {
+    const inject = async (response: ReturnType<typeof jsonResponse>) => {
+      const app = Fastify();
+      app.get('/', (_request, reply) => send(reply, response));
+      const { statusCode, body } = await app.inject({ method: 'GET', url: '/' });
+      await app.close();
+      return [statusCode, body];
+    };
+
+    it('writes a string as JSON text, as every adapter does', async () => {
+      expect(await inject(jsonResponse('hello'))).to.deep.equal([200, '"hello"']);
+    });
+
+    it('writes null as JSON text', async () => {
+      expect(await inject(jsonResponse(null))).to.deep.equal([200, 'null']);
+    });
+
+    it('answers an undefined body, which JSON has no text for, with the clean 500', async () => {
+      const [status, body] = await inject(jsonResponse(undefined));
+      expect(status).to.equal(500);
+      expect(JSON.parse(body as string)).to.include({ errorcode: 'SERIALIZATION_FAILED' });
+    });
+  });
+
   for (const [version, framework] of [
     ['Fastify 5', Fastify],
     ['Fastify 4', Fastify4],

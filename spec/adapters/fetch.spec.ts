@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { configure, type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { type GuardDecorator, jsonResponse } from 'ajax-guard';
 import { requestHeader } from 'ajax-guard/adapter';
 import { toHandler, toMiddleware, toResponse } from 'ajax-guard/fetch';
 import { expect } from 'chai';
@@ -58,17 +58,11 @@ function app(account: AccountController): Hono {
 
 const harness: Harness = {
   async start(account) {
-    const previous = configure({ isAuthenticated: hasValidToken });
     const server = await listen(createAdaptorServer({ fetch: app(account).fetch }) as Server);
-    return {
-      url: server.url,
-      async close() {
-        configure(previous);
-        await server.close();
-      },
-    };
+    return { url: server.url, close: () => server.close() };
   },
   signIn: signInWithToken,
+  settings: { isAuthenticated: hasValidToken },
 };
 
 const reached = (path: string): Response => Response.json(reachedBody(path), { headers: { 'x-route': 'native' } });
@@ -92,21 +86,10 @@ function guardedApp(guard: GuardDecorator<any>): (request: Request) => Promise<R
 }
 
 const middlewareHarness: MiddlewareHarness = {
-  async start(guard) {
-    const previous = configure({
-      isAuthenticated: (request) => callerFor(requestHeader(request, 'authorization')) !== undefined,
-    });
-    const server = await listen(createAdaptorServer({ fetch: guardedApp(guard) }) as Server);
-    return {
-      url: server.url,
-      async close() {
-        configure(previous);
-        await server.close();
-      },
-    };
-  },
+  start: (guard) => listen(createAdaptorServer({ fetch: guardedApp(guard) }) as Server),
   toMiddleware,
   appSetsVary: false,
+  settings: { isAuthenticated: (request) => callerFor(requestHeader(request, 'authorization')) !== undefined },
 };
 
 describe(inMode('ajax-guard/fetch'), () => {

@@ -94,10 +94,11 @@ describe(inMode('ajax-guard/hono'), () => {
     const SIGNED_IN = credentialsOf(CALLERS[0]);
     const NAVIGATION = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-mode': 'navigate' };
     let server: RunningServer;
-    let previous: ReturnType<typeof configure>;
+    // The Fetch adapter's handlers see c.req.raw only: the app says how to find its user.
+    beforeEach(() =>
+      configure({ isAuthenticated: (request) => callerFor(requestHeader(request, 'authorization')) !== undefined }),
+    );
     before(async () => {
-      // The Fetch adapter's handlers see c.req.raw only: the app says how to find its user.
-      previous = configure({ isAuthenticated: (request) => callerFor(requestHeader(request, 'authorization')) !== undefined });
       const page = loginRequired({ loginUrl: '/login' });
       const onRaw = {
         page: fetchAdapter.toHandler(page(() => ({ page: 'account' }))),
@@ -110,10 +111,7 @@ describe(inMode('ajax-guard/hono'), () => {
       hono.get('/greeting', toHandler(loginRequiredAjax()(Greeting.asView())));
       server = await serve(hono);
     });
-    after(async () => {
-      configure(previous);
-      await server.close();
-    });
+    after(() => server.close());
 
     for (const prefix of ['/raw', '']) {
       const through = prefix === '' ? 'ajax-guard/hono over c' : 'ajax-guard/fetch over c.req.raw';
@@ -136,6 +134,18 @@ describe(inMode('ajax-guard/hono'), () => {
         });
       });
     }
+  });
+
+  describe('toHandler(fn) when fn returns a Response of its own', () => {
+    it('passes it through as it is', async () => {
+      const hono = new Hono();
+      hono.get(
+        '/',
+        toHandler((c) => c.text('made by Hono', 418)),
+      );
+      const response = await hono.request('/');
+      expect([response.status, await response.text()]).to.deep.equal([418, 'made by Hono']);
+    });
   });
 
   describe('send(c, response)', () => {

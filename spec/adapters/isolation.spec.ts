@@ -28,6 +28,7 @@ describe(inMode('importing an entry point'), () => {
     'ajax-guard/koa': 'dist/adapters/koa.js',
     'ajax-guard/fastify': 'dist/adapters/fastify.js',
     'ajax-guard/fetch': 'dist/adapters/fetch.js',
+    'ajax-guard/hono': 'dist/adapters/hono.js',
   };
   for (const [specifier, built] of Object.entries(entries)) {
     for (const how of ['require', 'import'] as const) {

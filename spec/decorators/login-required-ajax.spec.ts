@@ -1,15 +1,7 @@
-import {
-  configure,
-  getAccessRules,
-  isJsonResponse,
-  type JsonResponse,
-  jsonResponse,
-  loginRequiredAjax,
-  resetSettings,
-} from 'ajax-guard';
+import { configure, getAccessRules, isJsonResponse, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { pinClock, SEED_BODY_JSON, SEED_NOW_MS } from '../support/clock.js';
+import { DEFAULT_401_JSON, PINNED_NOW_MS, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { anonymousRequest, signedInRequest } from '../support/requests.js';
 
@@ -29,10 +21,7 @@ const refusalOf = (guarded: (req: object) => unknown): JsonResponse<Body> => gua
 
 describe(inMode('loginRequiredAjax(options?)'), () => {
   beforeEach(pinClock);
-  afterEach(() => {
-    resetSettings();
-    handlerCalls.resetHistory();
-  });
+  afterEach(() => handlerCalls.resetHistory());
 
   describe('when the caller is anonymous', () => {
     it('returns a 401 JsonResponse without calling the handler', () => {
@@ -42,8 +31,8 @@ describe(inMode('loginRequiredAjax(options?)'), () => {
       expect(handlerCalls.called).to.equal(false);
     });
 
-    it("answers with the seed's body, compactly serialized, its fields in the seed's order", () => {
-      expect(JSON.stringify(new Items().list(anonymousRequest()).body)).to.equal(SEED_BODY_JSON);
+    it('answers with the default error body, compactly serialized, its fields in the documented order', () => {
+      expect(JSON.stringify(new Items().list(anonymousRequest()).body)).to.equal(DEFAULT_401_JSON);
     });
 
     it('sends the JSON content type, cache-control: no-store and the Session challenge', () => {
@@ -87,10 +76,10 @@ describe(inMode('loginRequiredAjax(options?)'), () => {
       const first = items.list(anonymousRequest());
       expect(Object.isFrozen(first) && Object.isFrozen(first.body)).to.equal(true);
       expect(items.list(anonymousRequest())).to.equal(first);
-      configure({ clock: () => SEED_NOW_MS + 1000 });
+      configure({ clock: () => PINNED_NOW_MS + 1000 });
       const next = items.list(anonymousRequest()) as JsonResponse<{ timestamp: string }>;
       expect(next).not.to.equal(first);
-      expect(next.body.timestamp).to.equal(String(Math.floor(SEED_NOW_MS / 1000) + 1));
+      expect(next.body.timestamp).to.equal(String(Math.floor(PINNED_NOW_MS / 1000) + 1));
     });
   });
 

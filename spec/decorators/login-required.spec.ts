@@ -7,13 +7,12 @@ import {
   loginRequired,
   permissionRequiredAjax,
   type RedirectBody,
-  resetSettings,
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { expressRequest, fastifyRequest, koaContext, rawHead } from '../support/captured-requests.js';
 import { inMode } from '../support/decorator-mode.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 
 type Body = Record<string, string>;
 
@@ -40,11 +39,6 @@ class Dashboard {
 }
 
 describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('when an anonymous browser navigates to the page', () => {
     it('should redirect to the login page with next set to the encoded path and query', () => {
       const res = guard(navigation('/items?page=2&sort=name'));
@@ -83,7 +77,7 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
     for (const [caller, headers] of Object.entries(cases)) {
       it(`should answer ${caller} with the 401 JSON of loginRequiredAjax`, () => {
         const res = guard(anonymous('/items', headers));
-        expectSeed401(res);
+        expectDefault401(res);
         expect(res.headers.vary).to.equal(VARY);
         expect(res.headers).not.to.have.property('location');
       });

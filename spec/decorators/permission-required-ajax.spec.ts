@@ -6,13 +6,12 @@ import {
   type JsonResponse,
   jsonResponse,
   permissionRequiredAjax,
-  resetSettings,
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 import { rejectionOf } from '../support/promises.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
 
 type Body = Record<string, string>;
 
@@ -40,15 +39,10 @@ class Items {
 const respond = (_req: object): JsonResponse => jsonResponse({});
 
 describe(inMode('permissionRequiredAjax(perms, options?)'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('when the caller is anonymous', () => {
     it('should answer the 401 of loginRequiredAjax without running the handler', () => {
       const handler = sinon.spy((_req: object) => jsonResponse({}));
-      expectSeed401(permissionRequiredAjax('items.delete')(handler)(ANONYMOUS));
+      expectDefault401(permissionRequiredAjax('items.delete')(handler)(ANONYMOUS));
       expect(handler.called).to.equal(false);
     });
 
@@ -60,7 +54,7 @@ describe(inMode('permissionRequiredAjax(perms, options?)'), () => {
   });
 
   describe('when the user lacks the permission', () => {
-    it('should answer 403 with the seed body, field for field', () => {
+    it('should answer 403 with the default error body, field for field', () => {
       configure({ clock: () => 1_764_000_000_999 });
       const res = new Items().remove(VIEWER) as JsonResponse<Body>;
       expect(res.status).to.equal(403);

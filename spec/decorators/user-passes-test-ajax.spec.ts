@@ -1,4 +1,4 @@
-import { getAccessRules, type JsonResponse, jsonResponse, resetSettings, userPassesTestAjax } from 'ajax-guard';
+import { getAccessRules, type JsonResponse, jsonResponse, userPassesTestAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
@@ -32,11 +32,6 @@ class Reports {
 const respond = (_req: object): JsonResponse => jsonResponse({});
 
 describe(inMode('userPassesTestAjax(test, options?)'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('when the caller is anonymous', () => {
     it('should answer 401 and never run the test', () => {
       const test = sinon.spy(() => true);

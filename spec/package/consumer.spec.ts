@@ -21,7 +21,7 @@ const SETUPS = {
   'a bundler': { type: 'module', compilerOptions: { module: 'preserve', moduleResolution: 'bundler' } },
 } as const;
 
-const SEED_401 =
+const DEFAULT_401 =
   '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 const HEADERS_401 = {
   'content-type': 'application/json; charset=utf-8',
@@ -84,13 +84,13 @@ describe('the packed tarball in a consumer project', function () {
             );
           });
 
-          it('refuses an anonymous call synchronously with the seed body and headers', () => {
+          it('refuses an anonymous call synchronously with the default error body and headers', () => {
             expect(report.listAnonymous).to.deep.equal({
               promise: false,
               made: true,
               status: 401,
               headers: HEADERS_401,
-              body: SEED_401,
+              body: DEFAULT_401,
             });
           });
 
@@ -110,7 +110,7 @@ describe('the packed tarball in a consumer project', function () {
               made: true,
               status: 401,
               headers: HEADERS_401,
-              body: SEED_401,
+              body: DEFAULT_401,
             });
             expect(report.loadUser).to.deep.include({ promise: true, status: 200, body: '{"loaded":true}' });
           });
@@ -159,8 +159,8 @@ describe('the packed tarball in a consumer project', function () {
             });
           });
 
-          it("compiles and runs the seed's MyView, and finds no unguarded handler on it", () => {
-            expect(report.viewAnonymous).to.deep.include({ status: 401, body: SEED_401 });
+          it("compiles and runs the original snippet's MyView, and finds no unguarded handler on it", () => {
+            expect(report.viewAnonymous).to.deep.include({ status: 401, body: DEFAULT_401 });
             expect(report.viewUser).to.deep.include({ status: 200, body: '{"mine":true}' });
             expect(report.unguardedViews).to.deep.equal([]);
           });

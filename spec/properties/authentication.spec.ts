@@ -1,4 +1,4 @@
-import { configure, defaultIsAuthenticated, isJsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { configure, defaultIsAuthenticated, isJsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import sinon from 'sinon';
@@ -98,8 +98,6 @@ function expectNoMoreThanFrom(request: object, hostile: object, failure: Error):
 }
 
 describe(inMode('property: who is authenticated'), () => {
-  afterEach(() => resetSettings());
-
   describe('for any request a client can send as JSON', () => {
     it('the default check agrees with the own-properties oracle', () => {
       fc.assert(

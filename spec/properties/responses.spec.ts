@@ -1,4 +1,4 @@
-import { configure, jsonResponse, resetSettings } from 'ajax-guard';
+import { configure, jsonResponse } from 'ajax-guard';
 import { serializeResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -8,8 +8,6 @@ import { inMode } from '../support/decorator-mode.js';
 const RUNS = { numRuns: 300 };
 
 describe(inMode('property: responses and header values'), () => {
-  afterEach(() => resetSettings());
-
   describe('serializeResponse(jsonResponse(anything))', () => {
     it('gives the JSON text of the body, or the clean 500, and never throws', () => {
       fc.assert(

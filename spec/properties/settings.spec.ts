@@ -95,8 +95,6 @@ function expectAnonymousCallSafe(settings: Settings): void {
 }
 
 describe(inMode('property: configure(anything)'), () => {
-  afterEach(() => resetSettings());
-
   it('either throws a TypeError and changes nothing, or puts exactly what it was given in force', () => {
     let accepted = 0;
     let refused = 0;

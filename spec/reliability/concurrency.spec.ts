@@ -1,7 +1,7 @@
-import { type JsonResponse, jsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import { CALLERS, type Caller, callerOf, credentialsOf, headerOf, jitter } from '../support/callers.js';
-import { pinClock, SEED_BODY_JSON } from '../support/clock.js';
+import { DEFAULT_401_JSON, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { FRAMEWORKS } from '../support/frameworks.js';
 import { call } from '../support/http-client.js';
@@ -36,7 +36,6 @@ describe(inMode('hundreds of concurrent callers'), () => {
         server = await framework.start({ '/me': (request) => echo.me(request) });
       });
       beforeEach(() => pinClock());
-      afterEach(() => resetSettings());
       after(() => server.close());
 
       it('answers each caller for itself: its own id and request to a signed-in user, the 401 to an anonymous one', async () => {
@@ -47,7 +46,7 @@ describe(inMode('hundreds of concurrent callers'), () => {
         const wrong = answers.flatMap(({ status, body }, i) => {
           const caller = plan[i];
           const expected =
-            caller === undefined ? [401, SEED_BODY_JSON] : [200, JSON.stringify({ id: caller.id, request: String(i) })];
+            caller === undefined ? [401, DEFAULT_401_JSON] : [200, JSON.stringify({ id: caller.id, request: String(i) })];
           return status === expected[0] && body === expected[1]
             ? []
             : [`#${i} (${caller?.name ?? 'anonymous'}): ${status} ${body}`];

@@ -1,6 +1,6 @@
 import { EventEmitter, once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { configure, type JsonResponse, jsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { configure, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { CALLERS, callerOf, credentialsOf, disconnected } from '../support/callers.js';
@@ -106,10 +106,6 @@ describe(inMode('faults, over real HTTP'), () => {
     // The Fetch runtime logs the failures these tests cause on purpose.
     sinon.stub(console, 'error');
     sinon.stub(console, 'info');
-  });
-  afterEach(() => {
-    sinon.restore();
-    resetSettings();
   });
 
   for (const framework of FRAMEWORKS) {

@@ -1,13 +1,13 @@
 import { defaultRender, isJsonResponse } from 'ajax-guard';
 import { expect } from 'chai';
-import { SEED_BODY_JSON } from '../support/clock.js';
+import { DEFAULT_401_JSON } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { aDenial, aForbiddenDenial } from '../support/denial.js';
 
 describe(inMode('defaultRender(denial)'), () => {
   describe('for an unauthenticated denial', () => {
-    it("serializes to the seed's body, field for field and in order", () => {
-      expect(JSON.stringify(defaultRender(aDenial()).body)).to.equal(SEED_BODY_JSON);
+    it('serializes to the default error body, field for field and in order', () => {
+      expect(JSON.stringify(defaultRender(aDenial()).body)).to.equal(DEFAULT_401_JSON);
     });
 
     it('is a 401 JsonResponse with the JSON content type', () => {

@@ -1,4 +1,4 @@
-import { configure, type JsonResponse, loginRequiredAjax, problemDetails, resetSettings } from 'ajax-guard';
+import { configure, type JsonResponse, loginRequiredAjax, problemDetails } from 'ajax-guard';
 import { expect } from 'chai';
 import { pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
@@ -38,7 +38,6 @@ describe(inMode('problemDetails(denial)'), () => {
 
   describe('as a guard’s render option', () => {
     beforeEach(pinClock);
-    afterEach(() => resetSettings());
 
     it('answers an anonymous caller with the problem document and the denial headers', () => {
       const guarded = loginRequiredAjax({ render: problemDetails })((_req: object) => 'data');
@@ -55,7 +54,6 @@ describe(inMode('problemDetails(denial)'), () => {
 
   describe('as the app-wide render setting', () => {
     beforeEach(pinClock);
-    afterEach(() => resetSettings());
 
     it('renders every guard’s denial', () => {
       const guarded = loginRequiredAjax()((_req: object) => 'data');

@@ -1,4 +1,4 @@
-import { isJsonResponse, jsonResponse, resetSettings } from 'ajax-guard';
+import { isJsonResponse, jsonResponse } from 'ajax-guard';
 import { serializeResponse, toJsonResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { pinClock } from '../support/clock.js';
@@ -28,7 +28,6 @@ describe(inMode('serializeResponse(response)'), () => {
 
   describe('with a body JSON cannot hold', () => {
     beforeEach(pinClock);
-    afterEach(() => resetSettings());
 
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;

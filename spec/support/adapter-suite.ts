@@ -1,6 +1,6 @@
-import { configure, type Settings } from 'ajax-guard';
+import { configure, type SettingsInput } from 'ajax-guard';
 import { expect } from 'chai';
-import sinon, { type SinonFakeTimers } from 'sinon';
+import sinon from 'sinon';
 import { AccountController, APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
 import { type Answer, call } from './http-client.js';
 import type { RunningServer } from './http-server.js';
@@ -18,11 +18,13 @@ export interface Harness {
   start(account: AccountController): Promise<RunningServer>;
   /** Signs in through the framework's own flow; sessions and tokens live at most ten minutes. */
   signIn(server: RunningServer): Promise<Credentials>;
+  /** App-wide settings the app runs with (a Fetch app's own check), applied before each test. */
+  readonly settings?: SettingsInput;
 }
 
 // 2025-11-24T16:00:00Z, the timestamp of every denial below.
 const NOW_MS = 1764000000000;
-const SEED_401 =
+const DEFAULT_401 =
   '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 const SERIALIZATION_500 =
   '{"status":"500","message":"Response could not be serialized","timestamp":"1764000000","errorcode":"SERIALIZATION_FAILED"}';
@@ -33,29 +35,28 @@ const byteLength = (text: string): string => String(Buffer.byteLength(text));
 /** Starts the harness's app for the enclosing describe, with the denial clock pinned, and stops it after. */
 function useServer(harness: Harness): () => RunningServer {
   let server: RunningServer | undefined;
-  let previous: Settings | undefined;
   before(async () => {
     server = await harness.start(new AccountController());
-    previous = configure({ clock: () => NOW_MS });
   });
+  // The root hooks restore the settings after each test.
+  beforeEach(() => configure({ ...harness.settings, clock: () => NOW_MS }));
   after(async () => {
-    if (previous) configure(previous);
     await server?.close();
   });
   return () => server as RunningServer;
 }
 
-function expectSeed401({ status, headers, body }: Answer, sentBody = SEED_401): void {
+function expectDefault401({ status, headers, body }: Answer, sentBody = DEFAULT_401): void {
   expect(status).to.equal(401);
   expect(body).to.equal(sentBody);
   expect(headers.get('content-type')).to.equal(JSON_TYPE);
   expect(headers.get('cache-control')).to.equal('no-store');
   expect(headers.get('www-authenticate')).to.equal('Session');
-  expect(headers.get('content-length')).to.equal(byteLength(SEED_401));
+  expect(headers.get('content-length')).to.equal(byteLength(DEFAULT_401));
 }
 
 /**
- * Who gets in: an anonymous caller gets DESIGN.md's 401 byte for byte; a
+ * Who gets in: an anonymous caller gets the default 401 byte for byte; a
  * real sign-in gets the handler's data; a forged or an expired session does not.
  */
 export function describeSignIn(title: string, harness: Harness): void {
@@ -63,12 +64,12 @@ export function describeSignIn(title: string, harness: Harness): void {
     const server = useServer(harness);
 
     describe('when the request is anonymous', () => {
-      it('answers the seed 401 byte for byte, with its headers', async () => {
-        expectSeed401(await call(`${server().url}/me`));
+      it('answers the default 401 byte for byte, with its headers', async () => {
+        expectDefault401(await call(`${server().url}/me`));
       });
 
       it('answers HEAD with the same status and headers and no body', async () => {
-        expectSeed401(await call(`${server().url}/me`, { method: 'HEAD' }), '');
+        expectDefault401(await call(`${server().url}/me`, { method: 'HEAD' }), '');
       });
     });
 
@@ -98,21 +99,19 @@ export function describeSignIn(title: string, harness: Harness): void {
       });
 
       describe('when the session or token is forged', () => {
-        it('answers the seed 401', async () => {
-          expectSeed401(await call(`${server().url}/me`, { headers: forge(credentials) }));
+        it('answers the default 401', async () => {
+          expectDefault401(await call(`${server().url}/me`, { headers: forge(credentials) }));
         });
       });
 
       describe('once the session or token has expired', () => {
-        let clock: SinonFakeTimers;
         // Only Date moves, an hour on: the servers' own timers keep running.
         beforeEach(() => {
-          clock = sinon.useFakeTimers({ now: Date.now() + 60 * 60 * 1000, toFake: ['Date'] });
+          sinon.useFakeTimers({ now: Date.now() + 60 * 60 * 1000, toFake: ['Date'] });
         });
-        afterEach(() => clock.restore());
 
-        it('answers the seed 401', async () => {
-          expectSeed401(await call(`${server().url}/me`, { headers: credentials }));
+        it('answers the default 401', async () => {
+          expectDefault401(await call(`${server().url}/me`, { headers: credentials }));
         });
       });
     });

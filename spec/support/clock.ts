@@ -1,13 +1,13 @@
 import { configure } from 'ajax-guard';
 
-/** The instant every pinned test runs at, in milliseconds: the seed's timestamp plus a fraction. */
-export const SEED_NOW_MS = 1_764_000_000_987;
+/** The instant every pinned test runs at, in milliseconds: a whole second (1764000000) plus a fraction. */
+export const PINNED_NOW_MS = 1_764_000_000_987;
 
-/** The seed's 401 body at `SEED_NOW_MS`, field for field and in order, as DESIGN.md quotes it. */
-export const SEED_BODY_JSON =
+/** The default 401 body at `PINNED_NOW_MS`, field for field and in order. */
+export const DEFAULT_401_JSON =
   '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 
-/** Pins the settings' clock at `SEED_NOW_MS`; pair it with `resetSettings()` in afterEach. */
+/** Pins the settings' clock at `PINNED_NOW_MS`; the root hooks restore the settings after each test. */
 export function pinClock(): void {
-  configure({ clock: () => SEED_NOW_MS });
+  configure({ clock: () => PINNED_NOW_MS });
 }

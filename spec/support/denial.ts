@@ -1,6 +1,6 @@
 import type { Denial } from 'ajax-guard';
 
-/** The denial a guard hands its renderer for an anonymous caller at the seed's timestamp. */
+/** The denial a guard hands its renderer for an anonymous caller at the pinned timestamp. */
 export function aDenial(overrides: Partial<Denial> = {}): Denial {
   return {
     status: 401,

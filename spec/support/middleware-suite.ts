@@ -1,4 +1,4 @@
-import { configure, type GuardDecorator, loginRequired, loginRequiredAjax, type Settings } from 'ajax-guard';
+import { configure, type GuardDecorator, loginRequired, loginRequiredAjax, type SettingsInput } from 'ajax-guard';
 import { requestHeader } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
@@ -21,13 +21,15 @@ export interface MiddlewareHarness {
   start(guard: GuardDecorator<any>): Promise<RunningServer>;
   /** Whether the app sets `Vary: Origin` before the guard runs (a Fetch handler has no response yet to set it on). */
   readonly appSetsVary: boolean;
+  /** App-wide settings the app runs with (a Fetch app's own check), applied before each test. */
+  readonly settings?: SettingsInput;
   /** The adapter's `toMiddleware`. */
   readonly toMiddleware: (guard: any) => unknown;
 }
 
 // 2025-11-24T16:00:00Z, the timestamp of every denial below.
 const NOW_MS = 1764000000000;
-const SEED_401 =
+const DEFAULT_401 =
   '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 const SIGNED_IN = credentialsOf(CALLERS[0]);
 
@@ -38,13 +40,12 @@ const hasToken = (request: unknown): boolean => callerFor(requestHeader(request,
 /** Starts an app behind `guard` for the enclosing describe, with the denial clock pinned, and stops it after. */
 function behind(harness: MiddlewareHarness, guard: () => GuardDecorator<any>): () => RunningServer {
   let server: RunningServer | undefined;
-  let previous: Settings | undefined;
   before(async () => {
     server = await harness.start(guard());
-    previous = configure({ clock: () => NOW_MS });
   });
+  // The root hooks restore the settings after each test.
+  beforeEach(() => configure({ ...harness.settings, clock: () => NOW_MS }));
   after(async () => {
-    if (previous) configure(previous);
     await server?.close();
   });
   return () => server as RunningServer;
@@ -66,13 +67,13 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
     describe('with loginRequiredAjax() and the default check', () => {
       const server = behind(harness, () => loginRequiredAjax());
 
-      it('answers an anonymous caller the seed 401 byte for byte, and the route does not run', async () => {
+      it('answers an anonymous caller the default 401 byte for byte, and the route does not run', async () => {
         const { status, headers, body } = await call(`${server().url}/private/data`);
-        expect([status, body]).to.deep.equal([401, SEED_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
         expect(headers.get('content-type')).to.equal('application/json; charset=utf-8');
         expect(headers.get('cache-control')).to.equal('no-store');
         expect(headers.get('www-authenticate')).to.equal('Session');
-        expect(headers.get('content-length')).to.equal(String(SEED_401.length));
+        expect(headers.get('content-length')).to.equal(String(DEFAULT_401.length));
         expect(headers.get('x-route')).to.equal(null);
       });
 
@@ -90,7 +91,7 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
       it('refuses an anonymous caller once the check has settled', async () => {
         const { status, body } = await call(`${server().url}/private/data`);
-        expect([status, body]).to.deep.equal([401, SEED_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
       });
 
       it('passes a signed-in request on', async () => {
@@ -128,7 +129,7 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
       it("answers a script the 401, its vary merged with the app's", async () => {
         const { status, headers, body } = await call(`${server().url}/private/data`, { headers: { accept: 'application/json' } });
-        expect([status, body]).to.deep.equal([401, SEED_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
         expect(headers.get('vary')).to.equal(
           harness.appSetsVary ? 'Origin, Accept, X-Requested-With' : 'Accept, X-Requested-With',
         );

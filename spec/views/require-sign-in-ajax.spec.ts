@@ -10,9 +10,9 @@ import {
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
-import { expectSeed401 } from '../support/seed-refusal.js';
+import { expectDefault401 } from '../support/default-refusal.js';
 
-// The seed's last snippet, verbatim.
+// the original snippet's last example, verbatim.
 class MyView extends RequireSignInAjax(JSONResponseMixin(View)) {
   get() {
     return this.renderToResponse(this.getContextData());
@@ -22,11 +22,9 @@ class MyView extends RequireSignInAjax(JSONResponseMixin(View)) {
 const user = { id: 1 };
 
 describe(inMode('RequireSignInAjax(Base)'), () => {
-  afterEach(() => sinon.restore());
-
-  describe("the seed's MyView", () => {
+  describe("the original snippet's MyView", () => {
     it('should answer an anonymous GET with the 401 JSON', () => {
-      expectSeed401(MyView.asView()({ method: 'GET' }));
+      expectDefault401(MyView.asView()({ method: 'GET' }));
     });
 
     it('should answer a signed-in GET with the JSON context', () => {

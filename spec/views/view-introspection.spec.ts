@@ -15,7 +15,7 @@ import {
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
 
-// The seed's last snippet, verbatim, and the same view with no guard.
+// the original snippet's last example, verbatim, and the same view with no guard.
 class MyView extends RequireSignInAjax(JSONResponseMixin(View)) {
   get() {
     return this.renderToResponse(this.getContextData());
@@ -67,7 +67,7 @@ const user = { id: 1 };
 
 describe(inMode('introspection of class-based views'), () => {
   describe('findUnguardedHandlers', () => {
-    it("should find nothing unguarded on the seed's MyView", () => {
+    it("should find nothing unguarded on the original snippet's MyView", () => {
       expect(findUnguardedHandlers(MyView)).to.deep.equal([]);
     });
 

@@ -1,4 +1,4 @@
-import { configure, HTTP_METHOD_NAMES, isJsonResponse, type JsonResponse, jsonResponse, resetSettings, View } from 'ajax-guard';
+import { configure, HTTP_METHOD_NAMES, isJsonResponse, type JsonResponse, jsonResponse, View } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
@@ -34,11 +34,6 @@ class PostOnly extends View {
 const call = (view: View, method: unknown, ...args: unknown[]) => view.dispatch({ method }, ...args) as JsonResponse<Body>;
 
 describe(inMode('View'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('HTTP_METHOD_NAMES', () => {
     it("should be Django's http_method_names, frozen", () => {
       expect(HTTP_METHOD_NAMES).to.deep.equal(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
@@ -95,7 +90,7 @@ describe(inMode('View'), () => {
     });
 
     describe('when the view does not define the verb', () => {
-      it("should answer 405 in the seed's format, from the settings' clock", () => {
+      it("should answer 405 in the library's error format, from the settings' clock", () => {
         configure({ clock: () => 1_764_000_000_500 });
         const res = call(new Items(), 'DELETE');
         expect(isJsonResponse(res)).to.equal(true);

@@ -78,7 +78,7 @@ async function call(method, path, onData) {
   showAnswer(answer);
   if (answer.status === 200) onData(answer.body);
   if (answer.status === 401) {
-    // The seed's point: the 401 JSON is "what you could then use to ask the user to login".
+    // The original snippet's point: the 401 JSON is "what you could then use to ask the user to login".
     showUser(null);
     forgetItems();
     openLogin(`${method} ${path} answered 401. Log in, and it runs again.`);

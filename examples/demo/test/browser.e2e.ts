@@ -16,8 +16,8 @@ const README_SCREENSHOT = resolve(ROOT, 'examples/demo/screenshot.png');
 // Bounds every wait on the page: a step that never happens fails, it does not hang.
 const STEP_TIMEOUT_MS = 5_000;
 
-const SEED_401 = { status: '401', message: 'Unknown authentication scheme', errorcode: 'AUTHENTICATION_REQUIRED' };
-const SEED_403 = { status: '403', message: 'Permission denied', errorcode: 'PERMISSION_DENIED' };
+const DEFAULT_401 = { status: '401', message: 'Unknown authentication scheme', errorcode: 'AUTHENTICATION_REQUIRED' };
+const DEFAULT_403 = { status: '403', message: 'Permission denied', errorcode: 'PERMISSION_DENIED' };
 
 const LABELS = { express: 'Express', koa: 'Koa', fastify: 'Fastify' } as const;
 
@@ -63,13 +63,13 @@ describe('the demo, in headless Chromium', () => {
       it('shows the 401 JSON an anonymous call receives, and opens the login form', async () => {
         const { line, body } = await page.listItems();
         expect(line).to.equal('GET /api/items → 401 Unauthorized');
-        expect(body).to.include(SEED_401);
+        expect(body).to.include(DEFAULT_401);
         expect(body.timestamp).to.match(/^\d+$/);
         await page.loginForm().waitFor();
         // A string, evaluated in the page: this file is compiled without the DOM's types.
         expect(await page.page.evaluate('document.activeElement.id'), 'focus').to.equal('username');
         await screenshot('1-anonymous-401');
-        // The README shows the seed's point: a 401 the script uses to ask the user to log in.
+        // The README shows the original snippet's point: a 401 the script uses to ask the user to log in.
         if (framework === 'express') copyFileSync(resolve(SCREENSHOTS, framework, '1-anonymous-401.png'), README_SCREENSHOT);
       });
 
@@ -104,7 +104,7 @@ describe('the demo, in headless Chromium', () => {
         expect(await page.items().count()).to.equal(0);
         const { line, body } = await page.listItems();
         expect(line).to.equal('GET /api/items → 401 Unauthorized');
-        expect(body).to.include(SEED_401);
+        expect(body).to.include(DEFAULT_401);
         await page.loginForm().waitFor();
       });
 
@@ -114,7 +114,7 @@ describe('the demo, in headless Chromium', () => {
         expect(await page.who().textContent()).to.equal('Signed in as bob (no permissions)');
         const { line, body } = await page.deleteFirstItem();
         expect(line).to.match(/^DELETE \/api\/items\/\d+ → 403 Forbidden$/);
-        expect(body).to.include(SEED_403);
+        expect(body).to.include(DEFAULT_403);
         expect(await page.items().count(), 'nothing deleted').to.equal(4);
         await screenshot('3-bob-403');
       });

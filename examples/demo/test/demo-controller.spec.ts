@@ -45,7 +45,7 @@ describe(inMode("the demo's DemoController, called with no server"), () => {
   });
 
   describe('listItems (@loginRequiredAjax)', () => {
-    it("answers an anonymous call with the seed's 401", () => {
+    it('answers an anonymous call with the default 401', () => {
       expectRefusal(demo.listItems(anonymous), 401);
     });
 

@@ -32,7 +32,7 @@ describe(inMode("the demo's servers, over HTTP"), () => {
         expect(answer.json()).to.deep.equal({ framework: LABELS[framework], user: null });
       });
 
-      it("answers an anonymous call with the seed's 401 JSON", async () => {
+      it('answers an anonymous call with the default 401 JSON', async () => {
         const answer = await new Visitor(server.url).ajax('GET', '/api/items');
         expect(answer.status).to.equal(401);
         expect(answer.headers.get('www-authenticate')).to.equal('Session');

@@ -1,4 +1,4 @@
-import { configure, type JsonResponse, jsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { configure, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { inMode } from '../support/decorator-mode.js';
@@ -37,10 +37,7 @@ function guardedSpy(check: (req: any) => unknown) {
 }
 
 describe(inMode('when a guard decides'), () => {
-  afterEach(() => {
-    resetSettings();
-    handlerCalls.resetHistory();
-  });
+  afterEach(() => handlerCalls.resetHistory());
 
   describe('with a synchronous check and a synchronous handler', () => {
     it('returns the handler’s result synchronously, not a Promise', () => {

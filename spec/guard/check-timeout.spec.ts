@@ -8,7 +8,7 @@ import {
 } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { SEED_NOW_MS } from '../support/clock.js';
+import { PINNED_NOW_MS } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 
 const never = (): Promise<boolean> => new Promise<boolean>(() => {});
@@ -18,7 +18,7 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
   let clock: sinon.SinonFakeTimers;
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: SEED_NOW_MS });
+    clock = sinon.useFakeTimers({ now: PINNED_NOW_MS });
   });
   afterEach(() => {
     clock.restore();
@@ -114,8 +114,6 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
 });
 
 describe(inMode('configure({ checkTimeout })'), () => {
-  afterEach(() => resetSettings());
-
   for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2_147_483_648, '100', null]) {
     it(`refuses ${String(bad)} with a TypeError naming the setting`, () => {
       expect(() => configure({ checkTimeout: bad as number })).to.throw(TypeError, /settings\.checkTimeout/);

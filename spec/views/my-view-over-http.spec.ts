@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import Router from '@koa/router';
-import { configure, JSONResponseMixin, loginRequired, RequireSignInAjax, resetSettings, View } from 'ajax-guard';
+import { configure, JSONResponseMixin, loginRequired, RequireSignInAjax, View } from 'ajax-guard';
 import * as expressAdapter from 'ajax-guard/express';
 import * as fastifyAdapter from 'ajax-guard/fastify';
 import * as koaAdapter from 'ajax-guard/koa';
@@ -8,12 +8,12 @@ import { expect } from 'chai';
 import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
-import { SEED_BODY_JSON, SEED_NOW_MS } from '../support/clock.js';
+import { DEFAULT_401_JSON, PINNED_NOW_MS } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import { listen, type RunningServer } from '../support/http-server.js';
 
-// The seed's last snippet, as DESIGN.md writes it in TypeScript.
+// the original snippet's last example, in TypeScript.
 class MyView extends RequireSignInAjax(JSONResponseMixin(View)) {
   get() {
     return this.renderToResponse(this.getContextData({ page: 'mine' }));
@@ -72,7 +72,7 @@ const FRAMEWORKS: Record<string, () => Promise<RunningServer>> = {
 const asUser = { 'x-user': 'alice' };
 const HTML_NAVIGATION = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), () => {
+describe(inMode("the original snippet's MyView and a loginRequired page, over real HTTP"), () => {
   for (const [framework, start] of Object.entries(FRAMEWORKS)) {
     describe(`on ${framework}`, () => {
       let server: RunningServer;
@@ -80,14 +80,13 @@ describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), (
         server = await start();
       });
       after(() => server.close());
-      beforeEach(() => configure({ clock: () => SEED_NOW_MS }));
-      afterEach(() => resetSettings());
+      beforeEach(() => configure({ clock: () => PINNED_NOW_MS }));
 
       describe('MyView', () => {
-        it('answers an anonymous GET with the seed 401, byte for byte', async () => {
+        it('answers an anonymous GET with the default 401, byte for byte', async () => {
           const answer = await call(`${server.url}/my`);
           expect(answer.status).to.equal(401);
-          expect(answer.body).to.equal(SEED_BODY_JSON);
+          expect(answer.body).to.equal(DEFAULT_401_JSON);
           expect(answer.headers.get('www-authenticate')).to.equal('Session');
         });
 
@@ -130,7 +129,7 @@ describe(inMode("the seed's MyView and a loginRequired page, over real HTTP"), (
             headers: { ...HTML_NAVIGATION, 'x-requested-with': 'XMLHttpRequest' },
           });
           expect(answer.status).to.equal(401);
-          expect(answer.body).to.equal(SEED_BODY_JSON);
+          expect(answer.body).to.equal(DEFAULT_401_JSON);
           expect(answer.headers.get('vary')).to.equal('Accept, X-Requested-With');
         });
 

@@ -1,8 +1,8 @@
 import type { JsonResponse } from 'ajax-guard';
 import { expect } from 'chai';
 
-/** Asserts `response` is the seed's default 401: body fields, challenge and no-store. */
-export function expectSeed401(response: JsonResponse): void {
+/** Asserts `response` is the default 401: body fields, challenge and no-store. */
+export function expectDefault401(response: JsonResponse): void {
   expect(response.status).to.equal(401);
   expect(response.body).to.include({
     status: '401',

@@ -1,4 +1,4 @@
-import { configure, type Denial, type JsonResponse, jsonResponse, loginRequiredAjax, resetSettings } from 'ajax-guard';
+import { configure, type Denial, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { pinClock } from '../support/clock.js';
@@ -18,7 +18,6 @@ const refusal = (guarded: (req: object) => unknown): JsonResponse => guarded(ano
 
 describe(inMode('the render hook of a refusal'), () => {
   beforeEach(pinClock);
-  afterEach(() => resetSettings());
 
   it('receives the denial: status, reason, message, errorcode, timestamp and the request', () => {
     const render = sinon.spy((denial: Denial) => jsonResponse({ error: denial.message }, { status: denial.status }));

@@ -5,7 +5,6 @@ import {
   jsonResponse,
   loginRequiredAjax,
   permissionRequiredAjax,
-  resetSettings,
   userPassesTestAjax,
 } from 'ajax-guard';
 import { expect } from 'chai';
@@ -50,11 +49,6 @@ const VIEWER = { user: { permissions: ['items.view'] } };
 const EDITOR = { user: { permissions: ['items.view', 'items.delete'] } };
 
 describe(inMode('stacked guards'), () => {
-  afterEach(() => {
-    resetSettings();
-    sinon.restore();
-  });
-
   describe('rules', () => {
     it('should list the rules outermost first, as written', () => {
       expect(getAccessRules(Items, 'remove')).to.deep.equal([{ kind: 'login' }, { kind: 'permission', perms: ['items.delete'] }]);
