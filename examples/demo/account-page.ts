@@ -1,27 +1,17 @@
+import { escapeHtml } from './escape-html.js';
 import type { User } from './users.js';
-
-/** A page for a route to write as `text/html`. */
-export interface HtmlPage {
-  readonly html: string;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-// Every value from a user goes through here before it enters the markup.
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 
 /**
  * The account page of a signed-in user, which browsers open by navigating
  * to it (a link, the address bar) rather than through the page's script.
  *
  * @example
- * accountPage({ id: 1, username: 'alice', permissions: ['items.delete'] }).html; // '<!doctype html>...'
+ * accountPage({ id: 1, username: 'alice', permissions: ['items.delete'] }); // '<!doctype html>...'
  */
-export function accountPage(user: User): HtmlPage {
+export function accountPage(user: User): string {
   const username = escapeHtml(user.username);
   const permissions = user.permissions.length === 0 ? 'none' : user.permissions.map(escapeHtml).join(', ');
-  return {
-    html: `<!doctype html>
+  return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -49,6 +39,5 @@ export function accountPage(user: User): HtmlPage {
   </main>
 </body>
 </html>
-`,
-  };
+`;
 }

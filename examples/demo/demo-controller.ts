@@ -6,9 +6,18 @@ import {
   loginRequiredAjax,
   permissionRequiredAjax,
 } from 'ajax-guard';
-import { accountPage, type HtmlPage } from './account-page.js';
+import { accountPage } from './account-page.js';
+import { itemsFragment } from './items-fragment.js';
 import { type Item, Shelf } from './shelf.js';
 import type { User } from './users.js';
+
+/**
+ * Writes a page or fragment of HTML through the framework (`res.send`,
+ * `ctx.body`, `reply.send`). A guarded handler that renders its own HTML
+ * calls it and returns nothing; the guard's refusal, when there is one, is
+ * what it returns instead, for the adapter to write.
+ */
+export type RenderHtml = (html: string) => void;
 
 /** What `GET /api/session` answers: who is signed in, and which framework serves the demo. */
 export interface SessionBody {
@@ -65,11 +74,25 @@ export class DemoController {
   }
 
   /**
+   * The items as an HTML fragment, for htmx and jQuery to swap into the page.
+   * An anonymous htmx call gets a 401 whose `hx-redirect` sends the page to
+   * the login page (and back after it), any other script the 401 JSON, and
+   * a browser navigation the redirect.
+   */
+  @loginRequired({ loginUrl: '/login' })
+  itemsFragment(_request: object, render: RenderHtml): JsonResponse | undefined {
+    render(itemsFragment(this.#shelf.list()));
+    // Written already: what comes back from this call is a refusal, or nothing.
+    return undefined;
+  }
+
+  /**
    * The account page. A browser navigating here anonymously is redirected to
    * `/login?next=%2Faccount`; a script gets the 401 JSON.
    */
   @loginRequired({ loginUrl: '/login' })
-  account(_request: object, user: User): HtmlPage | JsonResponse {
-    return accountPage(user);
+  account(_request: object, user: User, render: RenderHtml): JsonResponse | undefined {
+    render(accountPage(user));
+    return undefined;
   }
 }

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   }
 
   console.log(`ajax-guard demo on ${options.framework}: ${server.url}`);
-  console.log('Sign in as alice / alice (may delete items) or bob / bob (may not). Ctrl+C stops it.');
+  console.log(`Open ${server.url} in a browser and, signed out, press "List items" (fetch through createFetch),
+"Load with htmx" or "Load with jQuery": each gets the guard's 401, asks you to log in, and tries again.
+Sign in as alice / alice (may delete items) or bob / bob (may not). Ctrl+C stops it.`);
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),

@@ -17,11 +17,14 @@ function flagSaysAuthenticated(user: object, flag: string): boolean {
 
 // Objects that are values, not users: a forgotten `await` (a Promise), a list,
 // a boxed primitive (`new Boolean(false)` is an object), a date, an error
-// someone stored where the user goes.
+// someone stored where the user goes. A plain object (what a session store or
+// a token decoder gives) can only be a thenable, so it skips the class checks.
 function isValueObject(user: object): boolean {
+  if (typeof (user as { then?: unknown }).then === 'function') return true;
+  const prototype = Reflect.getPrototypeOf(user);
+  if (prototype === Object.prototype || prototype === null) return false;
   return (
     Array.isArray(user) ||
-    typeof (user as { then?: unknown }).then === 'function' ||
     user instanceof Error ||
     user instanceof Date ||
     user instanceof Boolean ||

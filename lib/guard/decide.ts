@@ -89,7 +89,13 @@ export function decideAuthenticated(
   return (request, settings) => {
     const check = options.isAuthenticated ?? settings.isAuthenticated;
     const getUser = options.getUser ?? settings.getUser;
-    if (check === defaultIsAuthenticated) return decideByUser(request, settings, getUser, permit, anonymous);
+    if (check === defaultIsAuthenticated) {
+      // The usual login check: one call, the shape of the code V8 inlines best.
+      if (getUser === defaultGetUser && permit === undefined) {
+        return defaultIsAuthenticated(request) ? undefined : anonymous(request, settings);
+      }
+      return decideByUser(request, settings, getUser, permit, anonymous);
+    }
     const answer = check(request);
     if (answer === true) return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
     if (!isThenable(answer)) return anonymous(request, settings);

@@ -39,8 +39,20 @@ export function classMethods(Class: AnyClass): HandlerMethod[] {
   return found;
 }
 
+// NestJS's lifecycle hooks: the framework calls them with no request, at
+// start-up and shutdown, so a class-level guard on a controller must leave
+// them be (a guarded onModuleInit would never run).
+const LIFECYCLE_HOOKS: ReadonlySet<string> = new Set([
+  'onModuleInit',
+  'onApplicationBootstrap',
+  'onModuleDestroy',
+  'beforeApplicationShutdown',
+  'onApplicationShutdown',
+]);
+
 /**
- * The handler methods of `Class`: its methods less the library's helpers.
+ * The handler methods of `Class`: its methods less the library's helpers
+ * and the framework's lifecycle hooks.
  * A helper's name stays a helper in subclasses, since an override is called
  * the same way (with data, not a request).
  */
@@ -49,7 +61,7 @@ export function handlerMethods(Class: AnyClass): HandlerMethod[] {
   for (const { name, method } of methodDefinitions(Class)) {
     if (isLibraryHelper(method)) helpers.add(name);
   }
-  return classMethods(Class).filter((handler) => !helpers.has(handler.name));
+  return classMethods(Class).filter((handler) => !helpers.has(handler.name) && !LIFECYCLE_HOOKS.has(handler.name));
 }
 
 /** The nearest method called `name` on `Class`'s prototype chain, helpers included, or undefined. */

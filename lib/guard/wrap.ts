@@ -61,13 +61,21 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
   const refusal = isAsyncFunction(original) ? <T>(verdict: T) => Promise.resolve(verdict) : <T>(verdict: T) => verdict;
 
   const wrapper = function (this: unknown): unknown {
-    // `arguments` forwarded to apply is never materialized on the allowed
-    // path, where a rest array would be allocated on every call.
+    // `arguments` is read by index and forwarded to apply, never handed to a
+    // function on the usual path: V8 then never materializes it, where a rest
+    // array would be allocated on every call.
     let verdict: PendingVerdict;
     if (only !== undefined) {
       const settings = currentSettings();
-      // biome-ignore lint/complexity/noArguments: see above
-      verdict = only.decide(requestFor(only, arguments, settings), settings);
+      const getRequest = only.getRequest ?? settings.getRequest;
+      const first = arguments[0];
+      // The usual call, a framework's request first, costs one prototype read.
+      const request =
+        getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first))
+          ? first
+          : // biome-ignore lint/complexity/noArguments: see above
+            locateRequest(arguments, getRequest, only.title);
+      verdict = only.decide(request, settings);
       // biome-ignore lint/complexity/noArguments: see above
     } else verdict = verdictOf(checks, arguments, 0);
     // biome-ignore lint/complexity/noArguments: see above

@@ -1,37 +1,26 @@
-// RFC 9110 tokens, so `text/html` and `*/*` parse and `<script>` does not.
-const MEDIA_RANGE = /^([!#$%&'*+.^_`|~0-9a-z-]+)\/([!#$%&'*+.^_`|~0-9a-z-]+)$/i;
-// A qvalue from 0 to 1, read leniently as `0.5`, `.5` or `1.000`.
-const QVALUE = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-// Elements split on commas, parameters on semicolons, but never inside a
-// quoted string: `text/html;foo="a,b;c"` is one element with one parameter.
-const ELEMENTS = /(?:[^,"]|"(?:[^"\\]|\\.)*"?)+/g;
-const PARAMETERS = /(?:[^;"]|"(?:[^"\\]|\\.)*"?)+/g;
+import { isValidRange, range, readMediaRange } from './media-range-scanner.js';
+import { isWildcard, sameToken } from './tokens.js';
 
-interface MediaRange {
-  readonly type: string;
-  readonly subtype: string;
-  readonly q: number;
-}
+/**
+ * The longest `Accept` header negotiation reads. Every browser's is a few
+ * hundred characters at most; a longer one is no browser's, and ranking it
+ * would let a hostile client buy CPU time with header bytes.
+ */
+export const MAX_NEGOTIATED_ACCEPT = 2048;
 
-// One element of the header, or undefined when it does not parse, has a bad
-// `q`, or has parameters before its `q`, which narrow it to representations
-// with those parameters: never the bare types asked about here.
-function parseMediaRange(element: string): MediaRange | undefined {
-  const [range = '', ...parameters] = element.match(PARAMETERS) ?? [];
-  const match = MEDIA_RANGE.exec(range.trim());
-  if (match === null) return undefined;
-  const type = (match[1] as string).toLowerCase();
-  const subtype = (match[2] as string).toLowerCase();
-  if (type === '*' && subtype !== '*') return undefined;
-  for (const parameter of parameters) {
-    const [name = '', value = ''] = parameter.split('=', 2).map((part) => part.trim());
-    if (name.toLowerCase() === 'q') {
-      const q = QVALUE.test(value) ? Number(value) : Number.NaN;
-      return q <= 1 ? { type, subtype, q } : undefined;
-    }
-    if (name !== '') return undefined;
-  }
-  return { type, subtype, q: 1 };
+// True when a range of `rank` and quality `q` outranks the best so far.
+const outranks = (rank: number, q: number, bestRank: number, best: number): boolean =>
+  rank > bestRank || (rank === bestRank && rank >= 0 && q > best);
+
+// How specifically the range last read names `type/subtype` (two tokens):
+// 2 exactly, 1 by `type/*`, 0 by `*/*`, -1 not at all. A range that matches
+// is valid by that alone, but for `*/html`, which names nothing.
+function specificity(accept: string, type: string, subtype: string): number {
+  const { typeStart, typeEnd, subtypeStart, subtypeEnd } = range;
+  if (isWildcard(accept, typeStart, typeEnd)) return isWildcard(accept, subtypeStart, subtypeEnd) ? 0 : -1;
+  if (!sameToken(accept, typeStart, typeEnd, type)) return -1;
+  if (isWildcard(accept, subtypeStart, subtypeEnd)) return 1;
+  return sameToken(accept, subtypeStart, subtypeEnd, subtype) ? 2 : -1;
 }
 
 /**
@@ -50,18 +39,55 @@ function parseMediaRange(element: string): MediaRange | undefined {
  */
 export function acceptQuality(accept: string | undefined, mediaType: string): number {
   if (accept === undefined) return 1;
-  const [type, subtype] = mediaType.toLowerCase().split('/');
-  let specificity = -1;
+  const lower = mediaType.toLowerCase();
+  const slash = lower.indexOf('/');
+  const type = slash === -1 ? lower : lower.slice(0, slash);
+  const subtype = slash === -1 ? '' : lower.slice(slash + 1);
+  let best = -1;
   let quality = 0;
-  for (const element of accept.match(ELEMENTS) ?? []) {
-    const range = parseMediaRange(element);
-    if (range === undefined) continue;
-    if ((range.type !== '*' && range.type !== type) || (range.subtype !== '*' && range.subtype !== subtype)) continue;
-    const rank = (range.type === '*' ? 0 : 1) + (range.subtype === '*' ? 0 : 1);
-    if (rank > specificity || (rank === specificity && range.q > quality)) {
-      specificity = rank;
+  for (let at = 0; at < accept.length; ) {
+    at = readMediaRange(accept, at);
+    if (range.q < 0) continue;
+    // `mediaType` may not be made of tokens: the range is checked in full.
+    const rank = isValidRange(accept) ? specificity(accept, type, subtype) : -1;
+    if (outranks(rank, range.q, best, quality)) {
+      best = rank;
       quality = range.q;
     }
   }
   return quality;
+}
+
+/**
+ * True when `accept` gives `text/html` a strictly higher quality than
+ * `application/json`, both ranked as `acceptQuality` ranks them, in one pass
+ * over the header and with nothing allocated. No header, or one longer than
+ * `MAX_NEGOTIATED_ACCEPT`, prefers neither.
+ *
+ * @example
+ * htmlOverJson('text/html,application/xhtml+xml,*\/*;q=0.8'); // true
+ * htmlOverJson('application/json, text/plain, *\/*');         // false
+ */
+export function htmlOverJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept.length > MAX_NEGOTIATED_ACCEPT) return false;
+  let htmlRank = -1;
+  let html = 0;
+  let jsonRank = -1;
+  let json = 0;
+  for (let at = 0; at < accept.length; ) {
+    at = readMediaRange(accept, at);
+    const { q } = range;
+    if (q < 0) continue;
+    const forHtml = specificity(accept, 'text', 'html');
+    if (outranks(forHtml, q, htmlRank, html)) {
+      htmlRank = forHtml;
+      html = q;
+    }
+    const forJson = specificity(accept, 'application', 'json');
+    if (outranks(forJson, q, jsonRank, json)) {
+      jsonRank = forJson;
+      json = q;
+    }
+  }
+  return html > json;
 }

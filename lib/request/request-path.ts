@@ -1,3 +1,4 @@
+import { resolveDotSegments } from './dot-segments.js';
 import { requestField } from './request-field.js';
 
 // An absolute-form target (`http://host/x`) or a Fetch Request's full URL.
@@ -24,14 +25,44 @@ function pathAndQuery(target: string): string {
   }
 }
 
+// Dot-segments resolved before leading slashes collapse: `/..//evil.example`
+// resolves to `//evil.example`, which then collapses like any other.
+function onThisSite(target: string): string {
+  const query = target.indexOf('?');
+  const path = query === -1 ? target : target.slice(0, query);
+  const resolved = resolveDotSegments(path);
+  const safe = collapseLeading(query === -1 ? resolved : resolved + target.slice(query));
+  return safe.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * The path and query of a full URL a client reported (htmx's
+ * `HX-Current-URL`), made safe as `requestPath` makes a request's: never its
+ * host. Undefined when it does not parse as a URL.
+ *
+ * @example
+ * urlPath('https://evil.example//other.example/page?tab=2'); // '/other.example/page?tab=2'
+ */
+export function urlPath(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    // A base, so that a bare path parses too; its host is never used.
+    parsed = new URL(url, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+  return onThisSite(parsed.pathname + parsed.search);
+}
+
 /**
  * The path and query of any framework's request, safe to send back as a
  * same-site `next` location: Express's `req.originalUrl`, Koa's
  * `ctx.originalUrl`, Fastify's `request.url`, a Fetch Request's URL path and
  * search, a plain object's `originalUrl` else `url`. Only ever the request
  * target, never a Host or X-Forwarded-* header; an absolute-form target gives
- * only its path and query; leading slashes and backslashes collapse to one
- * `/`, so no result is read by a browser as another host.
+ * only its path and query; dot-segments are resolved, then leading slashes
+ * and backslashes collapse to one `/`, so no result is read by a browser as
+ * another host (`/..//evil.example` included).
  *
  * @example
  * requestPath({ url: '//evil.example/x?y=1' }); // '/evil.example/x?y=1'
@@ -40,5 +71,5 @@ export function requestPath(request: unknown): string {
   const originalUrl = requestField(request, 'originalUrl');
   const target = typeof originalUrl === 'string' ? originalUrl : requestField(request, 'url');
   if (typeof target !== 'string') return '/';
-  return collapseLeading(pathAndQuery(target)).replace(LONE_SURROGATE, '\uFFFD');
+  return onThisSite(pathAndQuery(target));
 }

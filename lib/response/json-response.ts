@@ -100,3 +100,16 @@ export function isJsonResponse(value: unknown): value is JsonResponse {
   for (const check of checks) if (check(value)) return true;
   return false;
 }
+
+/**
+ * A response from headers the library composed itself from values checked
+ * when a guard was made (lower-case names, valid values, `content-type`
+ * included): no per-request check of what cannot be wrong. Not for data
+ * from a request or a user: `jsonResponse` checks those.
+ *
+ * @example
+ * checkedResponse(302, { 'content-type': JSON_CONTENT_TYPE, location: '/login?next=%2F' }, body);
+ */
+export function checkedResponse<T>(status: number, headers: Record<string, string>, body: T): JsonResponse<T> {
+  return new MadeResponse(status, Object.freeze(headers), body);
+}

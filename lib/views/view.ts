@@ -1,9 +1,12 @@
+import { findMethod, type HandlerMethod } from '../guard/handler-methods.js';
 import { markLibraryHelper } from '../guard/library-helper.js';
+import { keepIdentity } from '../guard/rules.js';
 import { describeValue } from '../internal/describe-value.js';
 import { readProperty } from '../internal/read-property.js';
 import { declareEntryMethod } from '../metadata/entry-method.js';
 import { requestMethod } from '../request/request-method.js';
 import { type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { isCorsPreflight } from './cors-preflight.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 /** Django's `View.http_method_names`: the only methods `dispatch` ever calls. */
@@ -38,21 +41,36 @@ function allowedMethods(view: View): string[] {
  * request's HTTP method in lower case (`get`, `post`...), only among
  * `HTTP_METHOD_NAMES`, with HEAD falling back to `get`; any other method is
  * a 405 with an `allow` header. `asView()` turns the class into a route
- * handler that builds a fresh instance per request.
+ * handler that builds a fresh instance per request, with `this.request` and
+ * `this.args` set before any handler runs, as Django's `setup` does.
  *
  * @example
  * class Items extends View {
- *   get(req: Request) { return jsonResponse({ items: [] }); }
+ *   declare request: express.Request; // narrows the request the view is given
+ *   get() { return jsonResponse({ items: [], user: this.request.user }); }
  * }
  * app.get('/items', toHandler(Items.asView()));
  */
 export class View {
   /**
-   * A route handler for this view: each call builds a fresh instance and
-   * calls its `dispatch` with the request and any further arguments.
+   * The request this instance answers, set by `asView()` before any handler
+   * runs. A subclass narrows its type with `declare request: express.Request`.
+   */
+  declare request: unknown;
+  /** The arguments the route handler got after the request (Express's `res` and `next`, say), set with `request`. */
+  declare args: readonly unknown[];
+
+  /**
+   * A route handler for this view: each call builds a fresh instance, sets
+   * its `request` and `args`, and calls its `dispatch` with the request and
+   * any further arguments. The handler carries `dispatch`'s access rules, so
+   * `getAccessRules(MyView.asView())` reports them. A CORS preflight is
+   * answered by the built-in `options()` with no guard run (a preflight
+   * never carries credentials); every other request goes through `dispatch`.
    */
   static asView<V extends View>(this: new () => V): ViewHandler<V> {
-    return (request, ...args) => new this().dispatch(request, ...args);
+    // biome-ignore lint/complexity/noThisInStatic: the subclass asView is called on, never View itself
+    return viewHandler(this);
   }
 
   /**
@@ -84,6 +102,26 @@ export class View {
     }
     return { ...kwargs } as K;
   }
+}
+
+const BUILT_IN_OPTIONS = View.prototype.options;
+
+// What `asView()` returns, named after the view and carrying what its
+// `dispatch` carries (access rules included), as Django's `as_view` copies
+// `dispatch`'s attributes.
+function viewHandler<V extends View>(Class: new () => V): ViewHandler<V> {
+  const handler = (request: unknown, ...args: unknown[]) => {
+    const view = new Class();
+    view.request = request;
+    view.args = args;
+    if (isCorsPreflight(request) && readProperty(view, 'options') === BUILT_IN_OPTIONS) {
+      return view.options(request, ...args);
+    }
+    return view.dispatch(request, ...args);
+  };
+  keepIdentity(handler, (findMethod(Class, 'dispatch') as HandlerMethod).method);
+  Object.defineProperty(handler, 'name', { value: Class.name, configurable: true });
+  return handler as ViewHandler<V>;
 }
 
 // The library's own defaults are not endpoints of their own: helpers for a

@@ -44,3 +44,14 @@ describe(inMode('importing an entry point'), () => {
     }
   }
 });
+
+describe(inMode('importing ajax-guard/nestjs'), () => {
+  for (const how of ['require', 'import'] as const) {
+    it(`${how}s Nest's common and core packages, and neither a platform nor a web framework`, async () => {
+      const packages = packagesOf(await loadedFiles('ajax-guard/nestjs', how));
+      expect(packages).to.include.members(['@nestjs/common', '@nestjs/core']);
+      const frameworks = /^(express|fastify|koa|hono|@nestjs\/platform-.*)$/;
+      expect(packages.filter((name) => frameworks.test(name))).to.deep.equal([]);
+    });
+  }
+});

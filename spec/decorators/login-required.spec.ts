@@ -17,7 +17,7 @@ import { expectDefault401 } from '../support/default-refusal.js';
 type Body = Record<string, string>;
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const VARY = 'Accept, X-Requested-With';
+const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 
 const respond = (_req: object): JsonResponse => jsonResponse({ ok: true });
 const guard = loginRequired({ loginUrl: '/login' })(respond);
@@ -46,7 +46,7 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       expect(res.headers.location).to.equal('/login?next=%2Fitems%3Fpage%3D2%26sort%3Dname');
     });
 
-    it('should say Vary: Accept, X-Requested-With and no-store', () => {
+    it('should say which request headers it varies on, and no-store', () => {
       expect(guard(navigation('/items')).headers).to.include({ vary: VARY, 'cache-control': 'no-store' });
     });
 

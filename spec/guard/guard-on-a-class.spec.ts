@@ -108,6 +108,49 @@ describe(inMode('loginRequiredAjax() on a class'), () => {
     it('leaves static methods alone', () => {
       expect(ItemsView.version(anonymousRequest())).to.equal('v1');
     });
+
+    it('leaves the framework’s lifecycle hooks alone, own or inherited, and does not report them', () => {
+      const calls: string[] = [];
+      class LifecycleBase {
+        onApplicationShutdown(): void {
+          calls.push('onApplicationShutdown');
+        }
+      }
+      @loginRequiredAjax()
+      class ItemsController extends LifecycleBase {
+        onModuleInit(): void {
+          calls.push('onModuleInit');
+        }
+        onApplicationBootstrap(): void {
+          calls.push('onApplicationBootstrap');
+        }
+        onModuleDestroy(): void {
+          calls.push('onModuleDestroy');
+        }
+        beforeApplicationShutdown(): void {
+          calls.push('beforeApplicationShutdown');
+        }
+        list(_req: object): string {
+          return 'listed';
+        }
+      }
+      const controller = new ItemsController();
+      controller.onModuleInit();
+      controller.onApplicationBootstrap();
+      controller.onModuleDestroy();
+      controller.beforeApplicationShutdown();
+      controller.onApplicationShutdown();
+      expect(calls).to.deep.equal([
+        'onModuleInit',
+        'onApplicationBootstrap',
+        'onModuleDestroy',
+        'beforeApplicationShutdown',
+        'onApplicationShutdown',
+      ]);
+      expect(getAccessRules(ItemsController, 'onModuleInit')).to.deep.equal([]);
+      expect(refused(controller.list(anonymousRequest()))).to.equal(true);
+      expect(findUnguardedHandlers(ItemsController)).to.deep.equal([]);
+    });
   });
 
   it('leaves no handler unguarded', () => {

@@ -17,6 +17,18 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
       expect(new Items().list(signedInRequest()).body).to.equal('listed');
     });
 
+    it('changes the given descriptor in place and returns it, as composers that drop the return value need', () => {
+      // The call TypeScript's legacy __decorate makes; NestJS's applyDecorators
+      // makes it too, and ignores what the decorator returns.
+      const handler = (_req: object): string => 'listed';
+      const descriptor: PropertyDescriptor = { value: handler, writable: true, enumerable: false, configurable: true };
+      const asLegacy = loginRequiredAjax() as (target: object, key: string, descriptor: PropertyDescriptor) => unknown;
+      expect(asLegacy({}, 'list', descriptor)).to.equal(descriptor);
+      expect(descriptor.value).not.to.equal(handler);
+      expect(descriptor.value(anonymousRequest())).to.have.property('status', 401);
+      expect(descriptor.value(signedInRequest())).to.equal('listed');
+    });
+
     it('guards a static method too', () => {
       // biome-ignore lint/complexity/noStaticOnlyClass: a static handler is what this test guards
       class Api {

@@ -155,7 +155,7 @@ describe('the packed tarball in a consumer project', function () {
             expect(report.redirect.status).to.equal(302);
             expect(report.redirect.headers).to.include({
               location: '/login?next=%2Faccount%3Ftab%3D1',
-              vary: 'Accept, X-Requested-With',
+              vary: 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request',
             });
           });
 

@@ -8,20 +8,27 @@
 const AJAX_HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
 
 /**
- * Calls `method path` with `payload` as a JSON body, if any, and reads the
- * answer: JSON as data, anything else as text.
+ * What `response` to `method path` says: JSON as data, anything else as text.
  * @returns {Promise<Answer>}
  */
-export async function callApi(method, path, payload) {
+export async function readAnswer(method, path, response) {
+  const text = await response.text();
+  const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
+  return { method, path, status: response.status, statusText: response.statusText, body: isJson ? JSON.parse(text) : text };
+}
+
+/**
+ * Calls `method path` through `send` (a `fetch`: the page's own, or one made
+ * by `createFetch`), with `payload` as a JSON body, if any, and reads the answer.
+ * @returns {Promise<Answer>}
+ */
+export async function callApi(method, path, payload, send = fetch) {
   const init = { method, headers: { ...AJAX_HEADERS }, credentials: 'same-origin' };
   if (payload !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(payload);
   }
-  const response = await fetch(path, init);
-  const text = await response.text();
-  const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
-  return { method, path, status: response.status, statusText: response.statusText, body: isJson ? JSON.parse(text) : text };
+  return readAnswer(method, path, await send(path, init));
 }
 
 /** Who is signed in, and which framework serves the demo. */

@@ -1,16 +1,18 @@
-import { callApi, getSession, logOut } from './api.mjs';
-import { bindLoginForm } from './login-form.mjs';
+import { createFetch } from 'ajax-guard/client';
+import { callApi, getSession, logOut, readAnswer } from './api.mjs';
+import { loginDialog } from './login-dialog.mjs';
+import { loadWithHtmx, loadWithJquery, watchHtmx } from './other-clients.mjs';
 
 const byId = (id) => document.getElementById(id);
 
 // What each refusal means here, in words, beside the JSON that says it.
 const NOTES = {
-  401: 'Not signed in: the guard answered 401 JSON, and the script opened the login form.',
-  403: 'Signed in, but without the items.delete permission: the guard answered 403 JSON.',
+  401: 'Not signed in: the guard answered 401 JSON, and createFetch asked the user to log in.',
+  403: 'Signed in, but without the items.delete permission: the guard answered 403 JSON, and createFetch called forbidden, which says so above the items.',
 };
 
-// The call a 401 interrupted: it runs again once the user has logged in.
-let retry = null;
+// The call in flight, for the status line of a 401 shown while the user logs in.
+let current = { method: '', path: '' };
 let signedIn = false;
 
 function showUser(user) {
@@ -18,7 +20,7 @@ function showUser(user) {
   byId('who').textContent = signedIn
     ? `Signed in as ${user.username} (${user.permissions.length > 0 ? user.permissions.join(', ') : 'no permissions'})`
     : 'Not signed in';
-  byId('open-login').hidden = signedIn || !byId('login').hidden;
+  byId('open-login').hidden = signedIn;
   byId('logout').hidden = !signedIn;
 }
 
@@ -53,61 +55,52 @@ function showItems(items) {
 function forgetItems() {
   byId('items').replaceChildren();
   byId('items-note').textContent = 'Press “List items” to load them.';
+  byId('htmx-items').replaceChildren();
+  byId('jquery-items').replaceChildren();
 }
 
-function openLogin(reason) {
-  byId('login-reason').textContent = reason;
-  byId('login').hidden = false;
-  // One "Log in" button at a time: the form's.
-  byId('open-login').hidden = true;
-  byId('username').focus();
-}
+const askToLogIn = loginDialog((user) => showUser(user));
 
-function closeLogin() {
-  byId('login').hidden = true;
-  byId('open-login').hidden = signedIn;
-  retry = null;
-}
-
-/**
- * Calls a protected endpoint and shows what came back, passing a 200's body
- * to `onData`. A 401 asks the user to log in, then runs the same call again.
- */
-async function call(method, path, onData) {
-  const answer = await callApi(method, path);
-  showAnswer(answer);
-  if (answer.status === 200) onData(answer.body);
-  if (answer.status === 401) {
-    // The original snippet's point: the 401 JSON is "what you could then use to ask the user to login".
+// The original snippet's point: the 401 JSON is "what you could then use to ask the user to login".
+const guardedFetch = createFetch({
+  login: async (response) => {
+    const { method, path } = current;
+    showAnswer(await readAnswer(method, path, response));
     showUser(null);
     forgetItems();
-    openLogin(`${method} ${path} answered 401. Log in, and it runs again.`);
-    retry = () => call(method, path, onData);
-  }
+    return askToLogIn(`${method} ${path} answered 401. Log in, and it runs again.`);
+  },
+  forbidden: () => {
+    byId('items-note').textContent = 'Not allowed: deleting needs the items.delete permission.';
+  },
+});
+
+/** Calls a protected endpoint through `guardedFetch` and shows the answer, passing a 200's body to `onData`. */
+async function call(method, path, onData) {
+  current = { method, path };
+  const answer = await callApi(method, path, undefined, guardedFetch);
+  showAnswer(answer);
+  if (answer.status === 200) onData(answer.body);
 }
 
 const listItems = () => call('GET', '/api/items', (body) => showItems(body.items));
 
 const deleteItem = (item) => call('DELETE', `/api/items/${item.id}`, (body) => showItems(body.items));
 
-bindLoginForm(byId('login-form'), async (user) => {
-  const pending = retry;
-  showUser(user);
-  closeLogin();
-  // The call the 401 interrupted, else what a signed-in user came for: the items.
-  await (pending ?? listItems)();
+byId('open-login').addEventListener('click', async () => {
+  if (await askToLogIn('Log in to call the protected endpoints.')) await listItems();
 });
-
-byId('open-login').addEventListener('click', () => openLogin('Log in to call the protected endpoints.'));
-byId('cancel-login').addEventListener('click', closeLogin);
 byId('list-items').addEventListener('click', listItems);
+byId('jquery-load').addEventListener('click', () => loadWithJquery(askToLogIn));
 byId('logout').addEventListener('click', async () => {
   await logOut();
   showUser(null);
   forgetItems();
 });
+watchHtmx();
 
 const { body } = await getSession();
 byId('framework').textContent = body.framework;
 showUser(body.user);
-if (body.user !== null) await listItems();
+// Signed in already (back from the login page, say): every panel loads, htmx's too.
+if (body.user !== null) await Promise.all([listItems(), loadWithHtmx()]);

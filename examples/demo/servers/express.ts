@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { isJsonResponse } from 'ajax-guard';
 import { toHandler } from 'ajax-guard/express';
 import express from 'express';
 import session from 'express-session';
@@ -11,6 +10,7 @@ import { listen } from './listen.js';
 import { deserializeUser, localStrategy, serializeUser } from './passport-local.js';
 import { PUBLIC_DIR } from './public-dir.js';
 import { newSessionSecret, SESSION_MAX_AGE_MS } from './sessions.js';
+import { SCRIPT_TYPE, VENDOR_FILES } from './vendor-files.js';
 
 declare global {
   namespace Express {
@@ -29,6 +29,7 @@ export const startExpress: StartDemo = (options) => {
 
   const app = express();
   app.use(express.static(PUBLIC_DIR, { extensions: ['html'] }));
+  for (const [path, file] of Object.entries(VENDOR_FILES)) app.get(path, (_req, res) => res.type(SCRIPT_TYPE).sendFile(file));
   app.use(express.json());
   app.use(
     session({
@@ -64,14 +65,15 @@ export const startExpress: StartDemo = (options) => {
     '/api/items/:id',
     toHandler((req) => demo.deleteItem(req, req.params.id as string)),
   );
+  // Guarded handlers that render HTML through Express and return nothing;
+  // a refusal is what they return instead, for toHandler to write.
+  app.get(
+    '/fragments/items',
+    toHandler((req, res) => demo.itemsFragment(req, (html) => res.type('html').send(html))),
+  );
   app.get(
     '/account',
-    toHandler((req, res) => {
-      // `account` runs only for a signed-in user; anyone else gets the guard's
-      // JsonResponse (a redirect, for a browser). The page itself is HTML.
-      const answer = demo.account(req, req.user!);
-      return isJsonResponse(answer) ? answer : void res.type('html').send(answer.html);
-    }),
+    toHandler((req, res) => demo.account(req, req.user!, (html) => res.type('html').send(html))),
   );
 
   return listen(createServer(app), options);

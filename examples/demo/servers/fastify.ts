@@ -1,8 +1,8 @@
+import { createReadStream } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import { Authenticator } from '@fastify/passport';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
-import { isJsonResponse } from 'ajax-guard';
 import { toHandler } from 'ajax-guard/fastify';
 import Fastify from 'fastify';
 import { DemoController } from '../demo-controller.js';
@@ -11,6 +11,7 @@ import type { StartDemo } from './demo-server.js';
 import { localStrategy } from './passport-local.js';
 import { PUBLIC_DIR } from './public-dir.js';
 import { newSessionSecret, SESSION_MAX_AGE_MS } from './sessions.js';
+import { SCRIPT_TYPE, VENDOR_FILES } from './vendor-files.js';
 
 declare module 'fastify' {
   // What @fastify/passport puts in `request.user`.
@@ -60,15 +61,20 @@ export const startFastify: StartDemo = async ({ host, port }) => {
     '/api/items/:id',
     toHandler((request) => demo.deleteItem(request, request.params.id)),
   );
+  // Guarded handlers that render HTML through Fastify and return nothing; a
+  // refusal is what they return instead, for toHandler to write.
+  const HTML = 'text/html; charset=utf-8';
+  app.get(
+    '/fragments/items',
+    toHandler((request, reply) => demo.itemsFragment(request, (html) => reply.type(HTML).send(html))),
+  );
   app.get(
     '/account',
-    toHandler((request, reply) => {
-      // `account` runs only for a signed-in user; anyone else gets the guard's
-      // JsonResponse (a redirect, for a browser). The page itself is HTML.
-      const answer = demo.account(request, request.user!);
-      return isJsonResponse(answer) ? answer : reply.type('text/html; charset=utf-8').send(answer.html);
-    }),
+    toHandler((request, reply) => demo.account(request, request.user!, (html) => reply.type(HTML).send(html))),
   );
+  for (const [path, file] of Object.entries(VENDOR_FILES)) {
+    app.get(path, (_request, reply) => reply.type(SCRIPT_TYPE).send(createReadStream(file)));
+  }
 
   const url = await app.listen({ host, port });
   return { url, close: () => app.close() };

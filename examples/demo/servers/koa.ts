@@ -1,7 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import { isJsonResponse } from 'ajax-guard';
 import { toHandler } from 'ajax-guard/koa';
 import Koa from 'koa';
 import { KoaPassport } from 'koa-passport';
@@ -14,6 +14,7 @@ import { listen } from './listen.js';
 import { deserializeUser, localStrategy, serializeUser } from './passport-local.js';
 import { PUBLIC_DIR } from './public-dir.js';
 import { newSessionSecret, SESSION_MAX_AGE_MS } from './sessions.js';
+import { SCRIPT_TYPE, VENDOR_FILES } from './vendor-files.js';
 
 /** The demo on Koa 3: koa-session (in memory), koa-passport and @koa/router. */
 export const startKoa: StartDemo = (options) => {
@@ -61,17 +62,26 @@ export const startKoa: StartDemo = (options) => {
     '/api/items/:id',
     toHandler((ctx) => demo.deleteItem(ctx, ctx.params.id)),
   );
+  // Guarded handlers that render HTML through Koa and return nothing; a
+  // refusal is what they return instead, for toHandler to write.
+  const render = (ctx: Koa.Context) => (html: string) => {
+    ctx.type = 'html';
+    ctx.body = html;
+  };
+  router.get(
+    '/fragments/items',
+    toHandler((ctx) => demo.itemsFragment(ctx, render(ctx))),
+  );
   router.get(
     '/account',
-    toHandler((ctx) => {
-      // `account` runs only for a signed-in user; anyone else gets the guard's
-      // JsonResponse (a redirect, for a browser). The page itself is HTML.
-      const answer = demo.account(ctx, ctx.state.user);
-      if (isJsonResponse(answer)) return answer;
-      ctx.type = 'html';
-      ctx.body = answer.html;
-    }),
+    toHandler((ctx) => demo.account(ctx, ctx.state.user, render(ctx))),
   );
+  for (const [path, file] of Object.entries(VENDOR_FILES)) {
+    router.get(path, (ctx) => {
+      ctx.type = SCRIPT_TYPE;
+      ctx.body = createReadStream(file);
+    });
+  }
   app.use(router.routes()).use(router.allowedMethods());
 
   return listen(createServer(app.callback()), options);

@@ -147,6 +147,30 @@ describe('the demo, in headless Chromium', () => {
         // Signed in already, the page lists the items as it opens.
         await page.shownAnswer('GET /api/items → 200');
       });
+
+      it('sends htmx, signed out, to the login page, and back to the page with its fragment loaded', async () => {
+        await page.logOut();
+        await page.page.getByRole('button', { name: 'Load with htmx' }).click();
+        await page.page.waitForURL(`${demo.url}/login?next=%2F`);
+        await page.logIn('alice', 'alice');
+        await page.page.waitForURL(`${demo.url}/`);
+        await page.page.locator('#htmx-status').filter({ hasText: 'GET /fragments/items → 200 OK' }).waitFor();
+        expect(await page.page.getByRole('region', { name: 'Items from htmx' }).getByRole('listitem').count()).to.equal(4);
+        await screenshot('6-htmx-after-login');
+      });
+
+      it('gives jQuery, signed out, the 401 JSON, opens the login form, and loads the fragment after it', async () => {
+        await page.logOut();
+        const answered = page.page.waitForResponse((response) => new URL(response.url()).pathname === '/fragments/items');
+        await page.page.getByRole('button', { name: 'Load with jQuery' }).click();
+        expect((await answered).status()).to.equal(401);
+        await page.page.locator('#jquery-status').filter({ hasText: 'GET /fragments/items → 401 Unauthorized' }).waitFor();
+        await page.loginForm().waitFor();
+        await page.logIn('bob', 'bob');
+        await page.page.locator('#jquery-status').filter({ hasText: 'GET /fragments/items → 200 OK' }).waitFor();
+        expect(await page.page.getByRole('region', { name: 'Items from jQuery' }).getByRole('listitem').count()).to.equal(4);
+        await page.logOut();
+      });
     });
   }
 
@@ -154,7 +178,9 @@ describe('the demo, in headless Chromium', () => {
     let demo: DemoProcess | undefined;
     after(() => demo?.stop());
 
-    it('builds what it needs and serves the page on Express', async () => {
+    it('builds what it needs and serves the page on Express', async function () {
+      // The build comes first: bounded by startDemo's own wait, and this one above it.
+      this.timeout(90_000);
       demo = await startDemo('npm', ['start', '--silent']);
       const tab = await browser.newPage();
       tab.setDefaultTimeout(STEP_TIMEOUT_MS);

@@ -1,6 +1,5 @@
 import { findUnguardedHandlers, getAccessRules, isJsonResponse, type JsonResponse } from 'ajax-guard';
 import { expect } from 'chai';
-import type { HtmlPage } from '../account-page.js';
 import { DemoController } from '../demo-controller.js';
 import type { User } from '../users.js';
 import { inMode } from './support/decorator-mode.js';
@@ -96,22 +95,53 @@ describe(inMode("the demo's DemoController, called with no server"), () => {
   });
 
   describe("account (@loginRequired({ loginUrl: '/login' }))", () => {
-    it('redirects an anonymous browser navigation to the login page, with the way back', () => {
-      const answer = demo.account({ originalUrl: '/account', headers: { accept: BROWSER_ACCEPT } }, BOB);
-      expect((answer as JsonResponse).status).to.equal(302);
-      expect((answer as JsonResponse).headers.location).to.equal('/login?next=%2Faccount');
+    let rendered: string[];
+    const render = (html: string): void => {
+      rendered.push(html);
+    };
+    beforeEach(() => {
+      rendered = [];
+    });
+
+    it('redirects an anonymous browser navigation to the login page, with the way back, and renders nothing', () => {
+      const answer = demo.account({ originalUrl: '/account', headers: { accept: BROWSER_ACCEPT } }, BOB, render);
+      expect(answer?.status).to.equal(302);
+      expect(answer?.headers.location).to.equal('/login?next=%2Faccount');
+      expect(rendered).to.deep.equal([]);
     });
 
     it("answers an anonymous script's call with the 401", () => {
-      expectRefusal(demo.account({ originalUrl: '/account', headers: { 'x-requested-with': 'XMLHttpRequest' } }, BOB), 401);
+      expectRefusal(
+        demo.account({ originalUrl: '/account', headers: { 'x-requested-with': 'XMLHttpRequest' } }, BOB, render),
+        401,
+      );
+      expect(rendered).to.deep.equal([]);
     });
 
-    it("renders a signed-in user's page, with every value escaped", () => {
+    it("renders a signed-in user's page through the framework, with every value escaped, and returns nothing", () => {
       const mallory: User = { id: 3, username: '<img src=x onerror=alert(1)>', permissions: ['"quoted"'] };
-      const { html } = demo.account(as(mallory), mallory) as HtmlPage;
+      expect(demo.account(as(mallory), mallory, render)).to.equal(undefined);
+      const [html] = rendered as [string];
       expect(html).to.contain('Signed in as &lt;img src=x onerror=alert(1)&gt;');
       expect(html).to.contain('&quot;quoted&quot;');
       expect(html).to.not.contain('<img');
+    });
+  });
+
+  describe("itemsFragment (@loginRequired({ loginUrl: '/login' }))", () => {
+    it('answers an anonymous script with the 401 and renders nothing', () => {
+      const rendered: string[] = [];
+      const answer = demo.itemsFragment({ headers: { 'x-requested-with': 'XMLHttpRequest' } }, (html) => rendered.push(html));
+      expectRefusal(answer, 401);
+      expect(rendered).to.deep.equal([]);
+    });
+
+    it('renders the items as a list for a signed-in user, and returns nothing', () => {
+      const rendered: string[] = [];
+      expect(demo.itemsFragment(as(BOB), (html) => rendered.push(html))).to.equal(undefined);
+      expect(rendered).to.have.length(1);
+      expect(rendered[0]).to.match(/^<ul class="items">\n {2}<li>Fountain pen<\/li>\n/);
+      expect(rendered[0]).to.contain('5 items');
     });
   });
 });

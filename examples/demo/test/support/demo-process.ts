@@ -9,7 +9,9 @@ export const DEMO_MAIN = resolve(__dirname, '../../main.js');
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+)/;
 
 // Every wait is bounded: a demo that never starts or never stops fails the run, it does not hang it.
-const START_TIMEOUT_MS = 20_000;
+// `npm start` compiles the library, its browser client and the demo before it
+// listens: on a busy machine that alone can take most of a minute.
+const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 /** A demo started as its own process, as a user starts it. */

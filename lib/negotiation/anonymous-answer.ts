@@ -1,0 +1,80 @@
+import { requestHeader } from '../request/request-header.js';
+import { requestPath, urlPath } from '../request/request-path.js';
+import { checkedResponse, JSON_CONTENT_TYPE, type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { keepSerialized } from '../serialize/serialize-response.js';
+import type { Settings } from '../settings.js';
+import { callerKind } from './caller-kind.js';
+import { type LoginLocation, loginUrlFor } from './login-location.js';
+
+/** The body of the redirect, for a client that reads it instead of following it. */
+export interface RedirectBody {
+  readonly status: '302';
+  readonly message: string;
+  readonly location: string;
+}
+
+// Every answer depends on these request headers: no cache may hand a
+// browser's redirect to a script, or a script's 401 to a browser.
+const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
+const REDIRECT_MESSAGE = 'Login required';
+
+// The 401 already carries `cache-control` (refuse adds it); a render hook's
+// own `vary` is kept (read as its own: never from a polluted prototype).
+function withVary(response: JsonResponse): JsonResponse {
+  const { headers } = response;
+  const vary = Object.hasOwn(headers, 'vary') ? `${headers.vary}, ${VARY}` : VARY;
+  return keepSerialized(jsonResponse(response.body, { status: response.status, headers: { ...headers, vary } }));
+}
+
+// htmx loads `hx-redirect` as a whole page: the page the fragment is on,
+// never the fragment's own URL, and never the host it reports.
+function htmxNext(request: unknown): string {
+  const current = requestHeader(request, 'hx-current-url');
+  return (current === undefined ? undefined : urlPath(current)) ?? requestPath(request);
+}
+
+/**
+ * The answer of `loginRequired` to an anonymous caller, as `callerKind`
+ * tells it: a navigation gets the 302 to the login page; a script the
+ * refusal (`refusal`, the 401 JSON) with `vary`; htmx the same plus
+ * `hx-redirect`. Built from parts made once per guard: the login URL split
+ * around `next`, and the 401 with its `vary`, rebuilt only when `refusal`
+ * builds a new 401 (another second, new settings, or a render hook that
+ * reads the request).
+ *
+ * @example
+ * const answer = anonymousAnswer(loginLocation('/login', 'next'), (request, settings) => refuse('unauthenticated', request, options, settings));
+ * answer({ url: '/a', headers: { 'sec-fetch-mode': 'navigate' } }, currentSettings()).status; // 302
+ */
+export function anonymousAnswer(
+  location: LoginLocation,
+  refusal: (request: unknown, settings: Settings) => JsonResponse,
+): (request: unknown, settings: Settings) => JsonResponse {
+  let refused: JsonResponse | undefined;
+  let varied: JsonResponse | undefined;
+  const unauthorized = (request: unknown, settings: Settings): JsonResponse => {
+    const response = refusal(request, settings);
+    if (response !== refused || varied === undefined) {
+      varied = withVary(response);
+      refused = response;
+    }
+    return varied;
+  };
+  // `loginUrl` was checked when the guard was made and the path is
+  // percent-encoded: the location is a valid header value by construction.
+  const redirect = (request: unknown): JsonResponse => {
+    const target = loginUrlFor(location, requestPath(request));
+    const body: RedirectBody = { status: '302', message: REDIRECT_MESSAGE, location: target };
+    const headers = { 'content-type': JSON_CONTENT_TYPE, location: target, vary: VARY, 'cache-control': 'no-store' };
+    // A refusal: written as its own text, never through an app's response schema.
+    return keepSerialized(checkedResponse(302, headers, body));
+  };
+  return (request: unknown, settings: Settings): JsonResponse => {
+    const kind = callerKind(request);
+    if (kind === 'navigation') return redirect(request);
+    const response = unauthorized(request, settings);
+    if (kind === 'script') return response;
+    const headers = { ...response.headers, 'hx-redirect': loginUrlFor(location, htmxNext(request)) };
+    return keepSerialized(jsonResponse(response.body, { status: response.status, headers }));
+  };
+}

@@ -1,0 +1,83 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Module,
+  type NestInterceptor,
+  type PipeTransform,
+  type Type,
+} from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AjaxGuardModule } from 'ajax-guard/nestjs';
+import type { Observable } from 'rxjs';
+import { AccountController, ItemsController, SignIn } from './controllers.js';
+
+/** A pipe that settles later, as a validating or database-backed pipe does: the handler runs in a later turn. */
+class SettleLater implements PipeTransform {
+  async transform(value: unknown): Promise<unknown> {
+    await nextTurn();
+    return value;
+  }
+}
+
+/** An app's own interceptor, around every handler: Nest then calls the handler lazily, inside an Observable. */
+class PassThrough implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle();
+  }
+}
+
+/** The app the specs serve: the module imported once, in the root module, as the docs say, next to the app's own global guard, pipe and interceptor. */
+@Module({
+  imports: [AjaxGuardModule.forRoot()],
+  controllers: [ItemsController, AccountController],
+  providers: [
+    { provide: APP_GUARD, useClass: SignIn },
+    { provide: APP_PIPE, useClass: SettleLater },
+    { provide: APP_INTERCEPTOR, useClass: PassThrough },
+  ],
+})
+export class AppModule {}
+
+export type Platform = 'express' | 'fastify';
+export const PLATFORMS: readonly Platform[] = ['express', 'fastify'];
+
+type NestApp = NestExpressApplication | NestFastifyApplication;
+
+/** A Nest app listening on loopback, and how to stop it. */
+export interface RunningNest {
+  readonly url: string;
+  readonly app: NestApp;
+  close(): Promise<void>;
+}
+
+function create(platform: Platform, root: Type): Promise<NestApp> {
+  return platform === 'express'
+    ? NestFactory.create<NestExpressApplication>(root, { logger: false })
+    : NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), { logger: false });
+}
+
+async function compileTestingApp(platform: Platform, root: Type): Promise<NestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [root] }).compile();
+  return platform === 'express'
+    ? moduleRef.createNestApplication<NestExpressApplication>({ logger: false })
+    : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+}
+
+/** Starts `root` on `platform` at 127.0.0.1 port 0, built by NestFactory or, with `testing`, by @nestjs/testing. */
+export async function startNest(platform: Platform, { testing = false, root = AppModule as Type } = {}): Promise<RunningNest> {
+  const app = testing ? await compileTestingApp(platform, root) : await create(platform, root);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    url,
+    app,
+    close: async () => {
+      app.getHttpServer().closeAllConnections();
+      await app.close();
+    },
+  };
+}
