@@ -1,6 +1,7 @@
 import { configure } from 'ajax-guard';
 import { readOptions, USAGE, UsageError } from './cli-options.js';
 import { loadServer } from './servers/frameworks.js';
+import { startUpMessage } from './start-up-message.js';
 
 // The demo answers on loopback only: it is for the person at this machine.
 const HOST = '127.0.0.1';
@@ -40,10 +41,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`ajax-guard demo on ${options.framework}: ${server.url}`);
-  console.log(`Open ${server.url} in a browser and, signed out, press "List items" (fetch through createFetch),
-"Load with htmx" or "Load with jQuery": each gets the guard's 401, asks you to log in, and tries again.
-Sign in as alice / alice (may delete items) or bob / bob (may not). Ctrl+C stops it.`);
+  console.log(startUpMessage(options.framework, server.url));
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),

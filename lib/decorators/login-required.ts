@@ -5,10 +5,10 @@ import { type GuardOptions, readGuardOptions } from '../guard/options.js';
 import { refuse } from '../guard/refuse.js';
 import { describeValue } from '../internal/describe-value.js';
 import { assertHeaderValue } from '../internal/header-value.js';
-import { anonymousAnswer } from '../negotiation/anonymous-answer.js';
 import { loginLocation } from '../negotiation/login-location.js';
+import { anonymousAnswer } from './login-required-answer.js';
 
-export type { RedirectBody } from '../negotiation/anonymous-answer.js';
+export type { RedirectBody } from './login-required-answer.js';
 
 type SyncCheck = (request: any) => boolean;
 

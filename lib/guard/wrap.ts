@@ -60,30 +60,22 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
   // An async handler's callers await it: a refusal reaches them as a Promise too.
   const refusal = isAsyncFunction(original) ? <T>(verdict: T) => Promise.resolve(verdict) : <T>(verdict: T) => verdict;
 
+  // biome-ignore-start lint/complexity/noArguments: `arguments` is read by index and forwarded to apply, never handed to a function on the usual path: V8 then never materializes it, where a rest array would be allocated on every call.
   const wrapper = function (this: unknown): unknown {
-    // `arguments` is read by index and forwarded to apply, never handed to a
-    // function on the usual path: V8 then never materializes it, where a rest
-    // array would be allocated on every call.
     let verdict: PendingVerdict;
     if (only !== undefined) {
       const settings = currentSettings();
       const getRequest = only.getRequest ?? settings.getRequest;
       const first = arguments[0];
       // The usual call, a framework's request first, costs one prototype read.
-      const request =
-        getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first))
-          ? first
-          : // biome-ignore lint/complexity/noArguments: see above
-            locateRequest(arguments, getRequest, only.title);
-      verdict = only.decide(request, settings);
-      // biome-ignore lint/complexity/noArguments: see above
+      const usual = getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first));
+      verdict = only.decide(usual ? first : locateRequest(arguments, getRequest, only.title), settings);
     } else verdict = verdictOf(checks, arguments, 0);
-    // biome-ignore lint/complexity/noArguments: see above
     if (verdict === undefined) return Reflect.apply(original, this, arguments);
-    // biome-ignore lint/complexity/noArguments: see above
     if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
     return refusal(verdict);
   };
+  // biome-ignore-end lint/complexity/noArguments: see above
   keepIdentity(wrapper, handler);
   addRule(wrapper, rule);
   guarded.set(wrapper, { original, checks });

@@ -14,6 +14,7 @@ import { decoratorMode, inMode } from '../support/decorator-mode.js';
 import { serveTokens } from '../support/hono-token.js';
 import { call } from '../support/http-client.js';
 import { listen, type RunningServer } from '../support/http-server.js';
+import { rawRequest } from '../support/raw-request.js';
 import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { signInWithToken } from '../support/sign-in.js';
 
@@ -117,9 +118,9 @@ describe(inMode('ajax-guard/hono'), () => {
       const through = prefix === '' ? 'ajax-guard/hono over c' : 'ajax-guard/fetch over c.req.raw';
       describe(`through ${through}`, () => {
         it("redirects a browser's navigation to a loginRequired route to the login page", async () => {
-          const { status, headers } = await call(`${server.url}${prefix}/account`, { headers: NAVIGATION });
+          const { status, headers } = await rawRequest(server, `${prefix}/account`, NAVIGATION);
           expect(status).to.equal(302);
-          expect(headers.get('location')).to.equal(`/login?next=${encodeURIComponent(`${prefix}/account`)}`);
+          expect(headers.location).to.equal(`/login?next=${encodeURIComponent(`${prefix}/account`)}`);
         });
 
         it("answers a script's anonymous call with the 401", async () => {

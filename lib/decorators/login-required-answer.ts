@@ -1,10 +1,10 @@
+import { callerKind } from '../negotiation/caller-kind.js';
+import { type LoginLocation, loginUrlFor } from '../negotiation/login-location.js';
 import { requestHeader } from '../request/request-header.js';
 import { requestPath, urlPath } from '../request/request-path.js';
 import { checkedResponse, JSON_CONTENT_TYPE, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
-import { callerKind } from './caller-kind.js';
-import { type LoginLocation, loginUrlFor } from './login-location.js';
 
 /** The body of the redirect, for a client that reads it instead of following it. */
 export interface RedirectBody {
