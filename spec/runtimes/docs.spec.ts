@@ -5,7 +5,8 @@ import { repositoryRoot } from '../support/packed-tarball.js';
 
 const PAGE = join(repositoryRoot, 'docs', 'runtimes.md');
 const SOURCE_LINK = /\]\(\.\.\/(spec\/runtimes\/apps\/[^)]+)\)/g;
-const CODE_BLOCK = /^```(ts|json)\n([\s\S]*?)^```$/gm;
+// Marked `nocheck` for the docs checker: these run as whole files instead.
+const CODE_BLOCK = /^```(ts|json)(?: nocheck)?\n([\s\S]*?)^```$/gm;
 
 // Each code block of the page, with the app file linked last before it.
 function quotedBlocks(): { file: string; code: string }[] {
