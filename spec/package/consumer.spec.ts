@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect } from 'chai';
+import { installPacked, packTarball, repositoryRoot as root } from '../support/packed-tarball.js';
+import { run } from '../support/run-command.js';
 
-// Compiled into build/spec-legacy/package: the repository is three levels up.
-const root = resolve(__dirname, '..', '..', '..');
 const fixture = join(root, 'spec', 'fixtures', 'consumer', 'app.ts');
 
 const COMPILERS = {
@@ -30,33 +30,11 @@ const HEADERS_401 = {
 };
 const JSON_ONLY = { 'content-type': 'application/json; charset=utf-8' };
 
-// Runs a command; on failure the error carries what it printed, not just its exit code.
-function run(command: string, args: readonly string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${[command, ...args].join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
-
-function packTarball(into: string): string {
-  const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', into], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return join(into, (JSON.parse(output) as { filename: string }[])[0]!.filename);
-}
-
 // A consumer project with the tarball installed as npm would lay it out; its
 // one dependency is linked from this repository, so the spec needs no network.
 function consumerProject(base: string, tarball: string, type: string, compilerOptions: object): string {
   const dir = mkdtempSync(join(base, 'consumer-'));
-  const installed = join(dir, 'node_modules', 'ajax-guard');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  symlinkSync(join(root, 'node_modules', 'reflect-metadata'), join(dir, 'node_modules', 'reflect-metadata'));
+  installPacked(dir, tarball, ['reflect-metadata']);
   cpSync(fixture, join(dir, 'app.ts'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type }));
   const options = {
