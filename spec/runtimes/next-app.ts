@@ -16,17 +16,11 @@ function commonAncestor(a: string, b: string): string {
 }
 
 // What only this test needs, not an app: the Turbopack root above, and no
-// type check of its own (tsc already checked the app). Next.js requires
-// @types/react for any TypeScript project; this app has no React code, so
-// an empty one stands in rather than letting Next.js install it.
+// type check of its own (tsc already checked the app).
 function prepareForTest(project: string, app: string): void {
   const root = commonAncestor(project, realpathSync(join(project, 'node_modules', 'next')));
   const config = { turbopack: { root }, typescript: { ignoreBuildErrors: true } };
   writeFileSync(join(app, 'next.config.mjs'), `export default ${JSON.stringify(config)};\n`);
-  const types = join(project, 'node_modules', '@types', 'react');
-  mkdirSync(types, { recursive: true });
-  writeFileSync(join(types, 'package.json'), '{"name":"@types/react","version":"19.0.0","types":"index.d.ts"}');
-  writeFileSync(join(types, 'index.d.ts'), 'export {};\n');
 }
 
 // CI=1: a missing package fails the build instead of being installed.

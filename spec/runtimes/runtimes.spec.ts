@@ -11,9 +11,10 @@ import { buildAndStartNext, buildWithDefaultTsconfig } from './next-app.js';
 
 const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
 const MODULES = join(repositoryRoot, 'node_modules');
-// The `bun` and `deno` packages link their platform's binary here when installed.
-const BUN = join(MODULES, '.bin', 'bun');
-const DENO = join(MODULES, '.bin', 'deno');
+// The binaries ship in the platform packages: npm 11 skips the `bun` and
+// `deno` packages' install scripts, which would otherwise link them into .bin.
+const BUN = join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun');
+const DENO = join(MODULES, '@deno', 'linux-x64-glibc', 'deno');
 const TSC = join(MODULES, 'typescript', 'bin', 'tsc');
 
 const LINKED = [
@@ -23,6 +24,7 @@ const LINKED = [
   'next',
   'react',
   'react-dom',
+  '@types/react',
   'vitest',
   'esbuild',
   'hono',
