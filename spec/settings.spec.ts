@@ -36,6 +36,8 @@ describe(inMode('configure(settings)'), () => {
       expect(defaults.isAuthenticated).to.equal(defaultIsAuthenticated);
       expect(defaults.hasPermission).to.equal(defaultHasPermission);
       expect(defaults.render).to.equal(defaultRender);
+      const [first, second] = [{ url: '/first' }, { url: '/second' }];
+      expect(defaults.getRequest([first, second])).to.equal(first);
     });
 
     it('tell the time with Date.now, so sinon fake timers pin it', () => {

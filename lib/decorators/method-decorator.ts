@@ -72,9 +72,8 @@ function decorated(decorator: FunctionDecorator, fn: AnyFunction, title: string)
 // method bound to its instance. Applied once now to an unbound stand-in, it
 // says whether it returns a function, and the metadata it sets is kept.
 function perCall(decorator: FunctionDecorator, method: AnyFunction, title: string): AnyFunction {
-  const standIn = function (this: unknown, ...args: unknown[]): unknown {
-    return Reflect.apply(method, this, args);
-  };
+  // No instance exists yet to bind it to: the decorator only inspects it, and marks it.
+  const standIn = method.bind(undefined);
   keepIdentity(standIn, method);
   const sample = decorated(decorator, standIn, title);
   const bound = function (this: unknown, ...args: unknown[]): unknown {

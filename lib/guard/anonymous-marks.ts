@@ -36,11 +36,11 @@ const markedAt = (holder: object, key: PropertyKey): boolean => members.get(hold
  */
 export function isPublicMember(prototype: object, holder: object, key: PropertyKey, fn: unknown): boolean {
   if (typeof fn === 'function' && functions.get(fn) === key) return true;
-  for (let at: object | null = prototype; at !== null; at = Reflect.getPrototypeOf(at)) {
+  // `holder` is on the chain from `prototype`: the walk ends there at the latest.
+  for (let at = prototype; ; at = Reflect.getPrototypeOf(at) as object) {
     if (markedAt(at, key)) return true;
     if (at === holder) return false;
   }
-  return false;
 }
 
 /** True when the own field `key` of `instance` is marked public, on the instance or a prototype it inherits. */

@@ -21,7 +21,7 @@ export const isGuardedGetter = (get: unknown): boolean => typeof get === 'functi
 
 // What a getter hands out is guarded when it is a function (a class is
 // constructed, never called with a request, and is left as it is).
-const isHandler = (value: unknown): value is AnyFunction => typeof value === 'function' && !isClass(value);
+const isHandler = (value: unknown): value is AnyFunction => typeof value === 'function' && !isClass(value as AnyFunction);
 
 /**
  * A getter that returns what `get` returns, with any function guarded: an

@@ -17,8 +17,7 @@ export function registerReplacementClass(fn: object): void {
  * isClass(class Items {}); // true
  * isClass(() => 1);        // false
  */
-export function isClass(fn: unknown): boolean {
-  if (typeof fn !== 'function') return false;
+export function isClass(fn: AnyFunction): boolean {
   if (replacements.has(fn)) return true;
-  return Object.hasOwn(fn, 'prototype') && /^class\b/.test(Function.prototype.toString.call(fn as AnyFunction));
+  return Object.hasOwn(fn, 'prototype') && /^class\b/.test(Function.prototype.toString.call(fn));
 }

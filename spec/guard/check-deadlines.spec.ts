@@ -77,6 +77,29 @@ describe(inMode('the shared deadline of asynchronous checks'), () => {
     });
   });
 
+  describe('for a shorter check that settles within its turn while a longer one is pending', () => {
+    it('leaves the timer armed for the longer one as it is', async () => {
+      configure({ checkTimeout: 1_000 });
+      const slow = started(() => loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran')(signedIn));
+      await fake().tickAsync(0);
+      configure({ checkTimeout: 50 });
+      const quick = loginRequiredAjax({ isAuthenticated: async () => true })(async (_req: object) => 'ran');
+      const cleared = sinon.spy(globalThis, 'clearTimeout');
+      try {
+        expect(await quick(signedIn)).to.equal('ran');
+        await fake().tickAsync(0);
+        expect(cleared.called).to.equal(false);
+      } finally {
+        cleared.restore();
+      }
+      expect(fake().countTimers()).to.equal(1);
+      await fake().tickAsync(999);
+      expect(slow()).to.equal('pending');
+      await fake().tickAsync(1);
+      expect(slow()).to.equal(503);
+    });
+  });
+
   describe('for a check that settles after its 503', () => {
     beforeEach(() => configure({ checkTimeout: 50 }));
 

@@ -85,6 +85,26 @@ describe(inMode('an asynchronous check that outlasts settings.checkTimeout'), ()
     });
   });
 
+  describe('when the 503 cannot be built', () => {
+    it('fails the call with the error of the clock, and never runs the handler', async () => {
+      configure({
+        checkTimeout: 20,
+        clock: () => {
+          throw new Error('clock down');
+        },
+      });
+      const handler = sinon.fake.resolves('ran');
+      const guarded = loginRequiredAjax({ isAuthenticated: never })(handler);
+      let failure: unknown;
+      void guarded(signedIn).catch((error: unknown) => {
+        failure = error;
+      });
+      await fake().tickAsync(20);
+      expect(failure).to.be.instanceOf(Error).with.property('message', 'clock down');
+      expect(handler.called).to.equal(false);
+    });
+  });
+
   describe('in permissionRequiredAjax and userPassesTestAjax', () => {
     it('answers 503 when the permission check never settles', async () => {
       configure({ checkTimeout: 20 });

@@ -43,8 +43,69 @@ describe(inMode('where the request is'), () => {
     });
   });
 
+  describe('a body-first handler, create(dto, req), given what each framework hands a handler', () => {
+    // Each framework's own request class: never plain data.
+    class KoaContext {
+      constructor(readonly req: IncomingMessage) {}
+    }
+    class FastifyRequest {
+      constructor(readonly raw: IncomingMessage) {}
+    }
+    class HonoRequest {
+      constructor(readonly raw: Request) {}
+    }
+    class HonoContext {
+      constructor(readonly req: HonoRequest) {}
+    }
+    const fetchRequest = (): Request => new Request('http://127.0.0.1/items', { method: 'POST' });
+    const requests: ReadonlyArray<[string, () => object]> = [
+      ["Node's IncomingMessage (Express)", () => nodeRequest()],
+      ["Koa's context, wrapping it as req", () => new KoaContext(nodeRequest())],
+      ["Fastify's request, wrapping it as raw", () => new FastifyRequest(nodeRequest())],
+      ['a Fetch Request', fetchRequest],
+      ["Hono's request, wrapping a Fetch Request as raw", () => new HonoRequest(fetchRequest())],
+      ["Hono's context, whose req wraps a Fetch Request as raw", () => new HonoContext(new HonoRequest(fetchRequest()))],
+    ];
+    const body = { user: { id: 1, permissions: ['items.delete'] } };
+    for (const [what, request] of requests) {
+      it(`throws a TypeError naming getRequest for ${what}, and never runs the handler`, () => {
+        const handler = (_dto: object, _req: object) => 'created';
+        expect(() => loginRequiredAjax()(handler)(body, request())).to.throw(TypeError, /argument 2 is the framework's request/);
+      });
+
+      it(`throws it for ${what} under stacked guards too`, () => {
+        const guarded = loginRequiredAjax()(permissionRequiredAjax('items.delete')((_dto: object, _req: object) => 'created'));
+        expect(() => guarded(body, request())).to.throw(TypeError, /@loginRequiredAjax\(\).*getRequest/);
+      });
+    }
+
+    it('reads the first argument when no other is a framework request', () => {
+      class Service {}
+      const guarded = loginRequiredAjax()(permissionRequiredAjax('items.delete')((_dto: object, _s: object) => 'created'));
+      expect(guarded({}, new Service())).to.have.property('status', 401);
+    });
+
+    it('reads a framework request given first under stacked guards, whatever follows it', () => {
+      const guarded = loginRequiredAjax()(permissionRequiredAjax('items.delete')((_req: object, _dto: object) => 'created'));
+      expect(guarded(nodeRequest({ id: 1, permissions: ['items.delete'] }), {})).to.equal('created');
+      expect(guarded(nodeRequest(), body)).to.have.property('status', 401);
+    });
+  });
+
   describe('getRequest', () => {
     const create = (_dto: object, _req: object) => 'created';
+
+    it('is a TypeError when it returns data while another argument is the framework request', () => {
+      const guarded = loginRequiredAjax({ getRequest: () => ({ user: { id: 1 } }) })(create);
+      expect(() => guarded({}, nodeRequest())).to.throw(TypeError, /read the value getRequest returned of the handler/);
+    });
+
+    it('as an option, names the request among stacked guards', () => {
+      const getRequest = (args: readonly unknown[]) => args[1];
+      const guarded = loginRequiredAjax({ getRequest })(permissionRequiredAjax('items.delete', { getRequest })(create));
+      expect(guarded({ user: {} }, nodeRequest())).to.have.property('status', 401);
+      expect(guarded({}, nodeRequest({ id: 1 }))).to.have.property('status', 403);
+    });
 
     it('as an option, names the request among the arguments', () => {
       const guarded = loginRequiredAjax({ getRequest: (args) => args[1] })(create);
@@ -96,6 +157,28 @@ describe(inMode('getUser, as an option and as a setting'), () => {
     const guarded = loginRequiredAjax({ getUser })(async (_req: object) => 'ran');
     expect(await guarded(fetchLike(true))).to.equal('ran');
     expect(await guarded(fetchLike(false))).to.have.property('status', 401);
+  });
+
+  describe("on a request that says itself whether it is authenticated (passport's isAuthenticated())", () => {
+    const passportLike = (says: boolean) => ({ ...fetchLike(true), isAuthenticated: () => says });
+    const getUser = (req: { session: { user?: object } }) => req.session.user;
+
+    it('trusts its answer over the user getUser finds', () => {
+      expect(loginRequiredAjax({ getUser })(handler)(passportLike(true))).to.equal('ran');
+      expect(loginRequiredAjax({ getUser })(handler)(passportLike(false))).to.have.property('status', 401);
+      expect(permissionRequiredAjax('reports.view', { getUser })(handler)(passportLike(true))).to.equal('ran');
+      expect(permissionRequiredAjax('reports.view', { getUser })(handler)(passportLike(false))).to.have.property(
+        'status',
+        401,
+      );
+    });
+
+    it('then hands the permission check the user an async getUser settles to', async () => {
+      const asyncGetUser = async (req: { session: { user?: object } }) => req.session.user;
+      const guarded = (perm: string) => permissionRequiredAjax(perm, { getUser: asyncGetUser })(async (_req: object) => 'ran');
+      expect(await guarded('reports.view')(passportLike(true))).to.equal('ran');
+      expect(await guarded('reports.edit')(passportLike(true))).to.have.property('status', 403);
+    });
   });
 });
 

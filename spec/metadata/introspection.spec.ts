@@ -58,6 +58,20 @@ describe(inMode('getAccessRules(Class, methodName)'), () => {
     expect(getAccessRules(ItemsController, 'remove')).to.deep.equal([{ kind: 'login' }]);
   });
 
+  it('drops the anonymous rule of a public function shared into another class under another name', () => {
+    class Open {
+      @allowAnonymous()
+      ping(_req: object): string {
+        return 'pong';
+      }
+    }
+    class Shared {}
+    Object.defineProperty(Shared.prototype, 'pong', { value: Open.prototype.ping, writable: true, configurable: true });
+    expect(getAccessRules(Open, 'ping')).to.deep.equal([{ kind: 'anonymous' }]);
+    expect(getAccessRules(Shared, 'pong')).to.deep.equal([]);
+    expect(findUnguardedHandlers(Shared)).to.deep.equal(['pong']);
+  });
+
   it('throws a TypeError for something that is not a class or a function', () => {
     const read = getAccessRules as (target: unknown, name?: string) => unknown;
     expect(() => read({}, 'remove')).to.throw(TypeError, /getAccessRules: expected a class or a function/);
@@ -159,6 +173,21 @@ describe(inMode('findUnguardedHandlers reports what runs'), () => {
       @loginRequiredAjax()
       class GuardedAdmin extends Admin {}
       expect(findUnguardedHandlers(new GuardedAdmin())).to.deep.equal([]);
+    });
+
+    it('lists the function fields of an object with no prototype, and never reads its accessors', () => {
+      const read: string[] = [];
+      const handlers = Object.create(null) as Record<string, unknown>;
+      handlers.exportUsers = (_req: object) => ['alice'];
+      Object.defineProperty(handlers, 'lazy', {
+        get: () => {
+          read.push('lazy');
+          return (_req: object) => 'lazy';
+        },
+        enumerable: true,
+      });
+      expect(findUnguardedHandlers(handlers)).to.deep.equal(['exportUsers']);
+      expect(read).to.deep.equal([]);
     });
 
     it('throws a TypeError for a primitive', () => {
