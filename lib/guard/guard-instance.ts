@@ -66,10 +66,9 @@ function refuse(instance: object, key: PropertyKey, guard: ClassGuard): TypeErro
  */
 export function guardOwnMember(instance: object, key: PropertyKey, guard: ClassGuard): void {
   if (isLifecycleHook(key) || isPublicField(instance, key)) return;
-  const found = Reflect.getOwnPropertyDescriptor(instance, key);
-  if (found === undefined) return;
-  // Read with no prototype: a polluted Object.prototype.get must not make a field look like an accessor.
-  const own = descriptor(found);
+  // Callers name an own member. Read with no prototype: a polluted
+  // Object.prototype.get must not make a field look like an accessor.
+  const own = descriptor(Reflect.getOwnPropertyDescriptor(instance, key) as PropertyDescriptor);
   let replaced: PropertyDescriptor;
   if (typeof own.get === 'function') {
     if (isGuardedGetter(own.get)) return;
@@ -77,7 +76,7 @@ export function guardOwnMember(instance: object, key: PropertyKey, guard: ClassG
   } else if (isHandler(own.value)) {
     replaced = descriptor({ ...own, value: guard.wrap(own.value) });
   } else return;
-  if (!own.configurable && !own.writable) throw refuse(instance, key, guard);
+  // Fails for a member neither configurable nor writable: the call must never reach it unguarded.
   if (!Reflect.defineProperty(instance, key, replaced)) throw refuse(instance, key, guard);
 }
 

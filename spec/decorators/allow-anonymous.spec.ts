@@ -70,9 +70,45 @@ describe(inMode('allowAnonymous()'), () => {
       expect(findUnguardedHandlers(PublicPages)).to.deep.equal([]);
     });
 
+    it('marks its getters too: a class-level guard stacked outside leaves what they hand out public', () => {
+      const open = (_req: object) => 'open';
+      @loginRequiredAjax()
+      @allowAnonymous()
+      class Pages {
+        get open(): (req: object) => string {
+          return open;
+        }
+      }
+      @loginRequiredAjax()
+      class GuardedPages {
+        get open(): (req: object) => string {
+          return open;
+        }
+      }
+      expect(new Pages().open(anonymousRequest())).to.equal('open');
+      expect(new GuardedPages().open(anonymousRequest())).to.have.property('status', 401);
+    });
+
     it('leaves the base class unmarked', () => {
       expect(getAccessRules(BasePages, 'about')).to.deep.equal([]);
       expect(findUnguardedHandlers(BasePages)).to.deep.equal(['about']);
+    });
+  });
+
+  describe('on an auto-accessor that holds a handler', () => {
+    // TypeScript's legacy mode wants an auto-accessor's decorator to return nothing.
+    const markPublic = allowAnonymous() as (...args: unknown[]) => void;
+
+    it('is skipped by a class-level guard, while a bare one is guarded', () => {
+      @loginRequiredAjax()
+      class Items {
+        @markPublic
+        accessor ping = (_req: object): string => 'pong';
+
+        accessor list = (_req: object): string => 'listed';
+      }
+      expect(new Items().ping(anonymousRequest())).to.equal('pong');
+      expect(new Items().list(anonymousRequest())).to.have.property('status', 401);
     });
   });
 

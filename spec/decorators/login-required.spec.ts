@@ -130,6 +130,11 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       const fragmentOnly = loginRequired({ loginUrl: '/login#form' })(respond);
       expect(fragmentOnly(navigation('/cart')).headers.location).to.equal('/login?next=%2Fcart#form');
     });
+
+    it('should keep the other parameters of loginUrl as written, and replace its own field where it stands', () => {
+      const legacy = loginRequired({ loginUrl: '/login?debug&&%zz=1&next=/old&app=1' })(respond);
+      expect(legacy(navigation('/cart')).headers.location).to.equal('/login?debug&%zz=1&next=%2Fcart&app=1');
+    });
   });
 
   describe('when someone tries to steer the redirect off-site', () => {

@@ -164,6 +164,29 @@ describe(inMode('a class-level guard and what an instance exposes'), () => {
       }
       expect(() => new Frozen()).to.throw(TypeError, /@loginRequiredAjax\(\) cannot guard Frozen\.dump/);
     });
+
+    it('is that TypeError for a getter that cannot be replaced', () => {
+      @loginRequiredAjax()
+      class Fixed {
+        constructor() {
+          Object.defineProperty(this, 'dump', { get: () => (_req: object) => ['alice'], enumerable: true });
+        }
+      }
+      expect(() => new Fixed()).to.throw(TypeError, /@loginRequiredAjax\(\) cannot guard Fixed\.dump/);
+    });
+
+    it('names the instance when its constructor returns an object with no prototype', () => {
+      @loginRequiredAjax()
+      class Bare {
+        constructor() {
+          const bare = Object.create(null) as object;
+          Object.defineProperty(bare, 'dump', { value: (_req: object) => ['alice'], enumerable: true });
+          // biome-ignore lint/correctness/noConstructorReturn: the shape under test
+          return bare;
+        }
+      }
+      expect(() => new Bare()).to.throw(TypeError, /@loginRequiredAjax\(\) cannot guard the instance\.dump/);
+    });
   });
 
   describe('an ES private field holding a helper', () => {

@@ -167,10 +167,7 @@ describe(inMode('getUser, as an option and as a setting'), () => {
       expect(loginRequiredAjax({ getUser })(handler)(passportLike(true))).to.equal('ran');
       expect(loginRequiredAjax({ getUser })(handler)(passportLike(false))).to.have.property('status', 401);
       expect(permissionRequiredAjax('reports.view', { getUser })(handler)(passportLike(true))).to.equal('ran');
-      expect(permissionRequiredAjax('reports.view', { getUser })(handler)(passportLike(false))).to.have.property(
-        'status',
-        401,
-      );
+      expect(permissionRequiredAjax('reports.view', { getUser })(handler)(passportLike(false))).to.have.property('status', 401);
     });
 
     it('then hands the permission check the user an async getUser settles to', async () => {
@@ -190,6 +187,7 @@ describe(inMode('checkAccess(guard, request)'), () => {
 
   it('is a TypeError for something that is not a guard', () => {
     expect(() => checkAccess((() => true) as never, {})).to.throw(TypeError, /checkAccess: expected a guard/);
+    expect(() => checkAccess({ guard: true } as never, {})).to.throw(TypeError, /checkAccess: expected a guard/);
   });
 });
 

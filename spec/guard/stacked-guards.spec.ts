@@ -68,6 +68,22 @@ describe(inMode('stacked guards'), () => {
     });
   });
 
+  describe('two class-level guards on one class', () => {
+    @loginRequiredAjax()
+    @permissionRequiredAjax('admin.purge')
+    class Purge {
+      run(_req: object): JsonResponse {
+        return jsonResponse({ purged: true });
+      }
+    }
+
+    it('should apply both: 401 to an anonymous caller, 403 without the permission', () => {
+      expect(new Purge().run(ANONYMOUS)).to.have.property('status', 401);
+      expect(new Purge().run(VIEWER)).to.have.property('status', 403);
+      expect(new Purge().run({ user: { permissions: ['admin.purge'] } }).body).to.deep.equal({ purged: true });
+    });
+  });
+
   describe('when the caller is anonymous', () => {
     it('should answer 401, never 403, whatever order the guards are written in', () => {
       for (const answer of [

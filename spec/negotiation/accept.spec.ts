@@ -103,6 +103,7 @@ describe(inMode('acceptQuality(accept, mediaType)'), () => {
 
     it('should read q after the parameters, in any letter case and spacing', () => {
       expect(qualities('text/html ; Q=0.4', 'text/html')).to.deep.equal([0.4]);
+      expect(qualities('text/html;q = 0.4 , application/json', 'text/html')).to.deep.equal([0.4]);
       expect(qualities('application/json;charset=utf-8;q=0.5, text/html;q=0.5', 'text/html')).to.deep.equal([0.5]);
     });
 
@@ -128,6 +129,10 @@ describe(inMode('acceptQuality(accept, mediaType)'), () => {
       }
     });
 
+    it('should ignore an element whose q has no value at all', () => {
+      expect(qualities('text/html;q, */*;q=0.2', 'text/html')).to.deep.equal([0.2]);
+    });
+
     it('should accept lenient but valid numbers', () => {
       expect(qualities('text/html;q=.5', 'text/html')).to.deep.equal([0.5]);
       expect(qualities('text/html;q=1.000', 'text/html')).to.deep.equal([1]);
@@ -140,6 +145,19 @@ describe(inMode('acceptQuality(accept, mediaType)'), () => {
       for (const element of ['boom', 'text', 'text/', '/html', '<script>/x', '*/html', 'text/html/x', ';q=1', ';;']) {
         expect(qualities(`${element}, application/json;q=0.1`, 'text/html', 'application/json'), element).to.deep.equal([0, 0.1]);
       }
+    });
+  });
+
+  describe('when the media type asked about has no subtype', () => {
+    it('should match it by its type/* range and */* alone', () => {
+      expect(qualities('text/*;q=0.6, */*;q=0.2', 'text')).to.deep.equal([0.6]);
+      expect(qualities('text/html, */*;q=0.2', 'text')).to.deep.equal([0.2]);
+    });
+  });
+
+  describe('when a type of the same length differs', () => {
+    it('should not match it', () => {
+      expect(qualities('font/html, text/plain', 'text/html')).to.deep.equal([0]);
     });
   });
 

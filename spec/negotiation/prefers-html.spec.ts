@@ -22,6 +22,8 @@ describe(inMode('prefersHtml(request)'), () => {
       'text/html;q=0.5, application/json': 'JSON ranked higher',
       'application/*, text/html;q=0.9': 'JSON by a subtype wildcard',
       '': 'an empty header',
+      '*/html, application/json;q=0.5': '*/html names no type',
+      'font/html, application/json;q=0.5': 'another type of the same length is no text',
     };
     for (const [accept, why] of Object.entries(cases)) {
       it(`should be false for ${JSON.stringify(accept)} (${why})`, () => {

@@ -243,3 +243,22 @@ describe(inMode('AjaxGuardModule imported as it is, without forRoot()'), () => {
     });
   }
 });
+
+describe(inMode('AjaxGuardModule imported twice: forRoot() at the root and as it is by a feature module'), () => {
+  @Module({ imports: [AjaxGuardModule], controllers: [ItemsController] })
+  class FeatureModule {}
+  @Module({ imports: [AjaxGuardModule.forRoot({}), FeatureModule], providers: [{ provide: APP_GUARD, useClass: SignIn }] })
+  class TwiceModule {}
+
+  for (const platform of PLATFORMS) {
+    it(`prepares Nest's ${platform} platform once, and answers exactly as with one import`, async () => {
+      pinClock();
+      const nest = await startNest(platform, { root: TwiceModule });
+      try {
+        await expectRefusedThenServed(nest);
+      } finally {
+        await nest.close();
+      }
+    });
+  }
+});

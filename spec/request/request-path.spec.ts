@@ -52,6 +52,12 @@ describe(inMode('requestPath(request)'), () => {
       });
     }
 
+    it('should resolve a trailing dot-segment to its directory, as a browser does', () => {
+      expect(requestPath({ url: '/a/b/..?x=1' })).to.equal('/a/?x=1');
+      expect(requestPath({ url: '/a/b/.' })).to.equal('/a/b/');
+      expect(requestPath({ url: '/a/%2E%2e' })).to.equal('/');
+    });
+
     it('should drop leading controls and spaces a browser would skip', () => {
       expect(requestPath({ url: '/\t/evil.example' })).to.equal('/evil.example');
       expect(requestPath({ url: ' \n//evil.example' })).to.equal('/evil.example');

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { isJsonResponse, jsonResponse } from 'ajax-guard';
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
@@ -32,6 +33,11 @@ describe(inMode('jsonResponse(body, init?)'), () => {
         );
       });
     }
+
+    it('names the kind of a status that is no number, never its value', () => {
+      expect(() => jsonResponse({}, { status: [200] as never })).to.throw(TypeError, /got an array$/);
+      expect(() => jsonResponse({}, { status: '200' as never })).to.throw(TypeError, /got a string$/);
+    });
 
     it('accepts the ends of the range, 100 and 599', () => {
       expect(jsonResponse({}, { status: 100 }).status).to.equal(100);
@@ -127,9 +133,29 @@ describe(inMode('jsonResponse(body, init?)'), () => {
   });
 });
 
+// A second copy of the library in this process, as a plugin that bundles its own loads one.
+function secondCopy(): typeof import('ajax-guard') {
+  const dist = dirname(require.resolve('ajax-guard'));
+  const loaded = Object.entries(require.cache).filter(([path]) => path.startsWith(dist));
+  for (const [path] of loaded) delete require.cache[path];
+  try {
+    return require('ajax-guard') as typeof import('ajax-guard');
+  } finally {
+    for (const [path, module] of loaded) require.cache[path] = module;
+  }
+}
+
 describe(inMode('isJsonResponse(value)'), () => {
   it('is true for a response made by jsonResponse', () => {
     expect(isJsonResponse(jsonResponse(null))).to.equal(true);
+  });
+
+  it('is true for a response made by another copy of the library, and that copy agrees', () => {
+    const other = secondCopy();
+    expect(other.jsonResponse).not.to.equal(jsonResponse);
+    expect(isJsonResponse(other.jsonResponse({ from: 'plugin' }))).to.equal(true);
+    expect(other.isJsonResponse(jsonResponse({ from: 'app' }))).to.equal(true);
+    expect(isJsonResponse({ ...other.jsonResponse(null) })).to.equal(false);
   });
 
   describe('for anything jsonResponse did not make', () => {
