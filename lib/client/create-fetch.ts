@@ -50,7 +50,8 @@ function readCode(codes: ClientErrorCodes | undefined, name: keyof ClientErrorCo
  */
 async function refusalCode(response: Response): Promise<unknown> {
   const { status, headers } = response;
-  if ((status !== 401 && status !== 403) || !JSON_TYPE.test(headers.get('content-type') ?? '')) return undefined;
+  // No content type at all reads as "null", which is no JSON type.
+  if ((status !== 401 && status !== 403) || !JSON_TYPE.test(String(headers.get('content-type')))) return undefined;
   try {
     const body: unknown = await response.clone().json();
     return typeof body === 'object' && body !== null && Object.hasOwn(body, 'errorcode')

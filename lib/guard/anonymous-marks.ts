@@ -37,10 +37,12 @@ const markedAt = (holder: object, key: PropertyKey): boolean => members.get(hold
 export function isPublicMember(prototype: object, holder: object, key: PropertyKey, fn: unknown): boolean {
   if (typeof fn === 'function' && functions.get(fn) === key) return true;
   // `holder` is on the chain from `prototype`: the walk ends there at the latest.
-  for (let at = prototype; ; at = Reflect.getPrototypeOf(at) as object) {
-    if (markedAt(at, key)) return true;
+  let at = prototype;
+  while (!markedAt(at, key)) {
     if (at === holder) return false;
+    at = Reflect.getPrototypeOf(at) as object;
   }
+  return true;
 }
 
 /** True when the own field `key` of `instance` is marked public, on the instance or a prototype it inherits. */
