@@ -24,14 +24,15 @@ export function send(c: Context, response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
   // Set on `c` itself, so that Hono, which copies the headers of `c.res`
   // over a handler's Response, finds the same values there.
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as string;
     c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
   }
   // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
   if (body === '') return c.newResponse(null, status as 204);
-  // The text as it is, which @hono/node-server writes without copying it;
-  // its length stated, since Hono drops the body of a HEAD answer.
-  c.header('content-length', String(utf8Length(body)));
+  // The text as it is, which the runtime measures and @hono/node-server
+  // writes without copying; a HEAD answer, whose body Hono drops, says its length.
+  if (c.req.method === 'HEAD') c.header('content-length', String(utf8Length(body)));
   return c.newResponse(body, status as 200);
 }
 
