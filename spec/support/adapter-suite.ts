@@ -2,9 +2,9 @@ import { configure, type SettingsInput } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { AccountController, APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
-import { DEFAULT_401_JSON, PINNED_NOW_MS } from './clock.js';
+import { PINNED_NOW_MS } from './clock.js';
 import { expectDefault401Answer } from './default-refusal.js';
-import { type Answer, call } from './http-client.js';
+import { call } from './http-client.js';
 import type { RunningServer } from './http-server.js';
 import { type Credentials, forge } from './sign-in.js';
 
