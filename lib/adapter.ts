@@ -10,6 +10,7 @@
 
 export { accessCheck } from './guard/check-access.js';
 export { isThenable } from './internal/is-thenable.js';
+export { utf8Length } from './internal/utf8-length.js';
 export { acceptQuality } from './negotiation/accept.js';
 export { prefersHtml } from './negotiation/prefers-html.js';
 export { requestHeader } from './request/request-header.js';

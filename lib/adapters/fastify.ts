@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { keptSerialization, serializationFailure } from '../serialize/serialize-response.js';
@@ -118,11 +118,24 @@ export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep exten
  * @example
  * app.addHook('preHandler', toMiddleware(loginRequiredAjax()));
  */
-export function toMiddleware(guard: GuardDecorator<any>): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+export function toMiddleware(
+  guard: GuardDecorator<any>,
+): (request: FastifyRequest, reply: FastifyReply, done?: HookHandlerDoneFunction) => Promise<unknown> | undefined {
   const check = accessCheck(guard, 'toMiddleware');
-  // An async hook that sent its answer resolves to the reply, as Fastify asks.
-  return async (request, reply) => {
-    const refusal = await check(request);
-    return refusal === undefined ? undefined : send(reply, refusal);
+  return (request, reply, done) => {
+    // Called by hand, with no `done`: a Promise, as an async hook gives.
+    if (done === undefined) return Promise.resolve(check(request)).then((refusal) => refusal && send(reply, refusal));
+    // As Fastify calls hooks: a callback, so an allowed request costs no Promise.
+    let verdict: ReturnType<typeof check>;
+    try {
+      verdict = check(request);
+    } catch (error) {
+      return void done(error as Error);
+    }
+    if (verdict === undefined) return void done();
+    // A hook that sends its answer does not call `done`.
+    if (!isThenable(verdict)) return void send(reply, verdict);
+    verdict.then((settled) => (settled === undefined ? done() : void send(reply, settled)), done);
+    return undefined;
   };
 }

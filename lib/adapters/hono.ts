@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
@@ -9,9 +9,6 @@ import type { GuardDecorator, JsonResponse } from '../index.js';
  * const me: HonoHandlerFunction = (c) => account.me(c, c.var.user);
  */
 export type HonoHandlerFunction<C extends Context = Context> = (c: C) => unknown;
-
-// TextEncoder, not Buffer: Hono runs on edge runtimes without Node's globals.
-const encoder = new TextEncoder();
 
 /**
  * Writes one JsonResponse through Hono's Context and returns the `Response`
@@ -27,14 +24,16 @@ export function send(c: Context, response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
   // Set on `c` itself, so that Hono, which copies the headers of `c.res`
   // over a handler's Response, finds the same values there.
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as string;
     c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
   }
   // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
   if (body === '') return c.newResponse(null, status as 204);
-  const bytes = encoder.encode(body);
-  c.header('content-length', String(bytes.byteLength));
-  return c.newResponse(bytes, status as 200);
+  // The text as it is, which the runtime measures and @hono/node-server
+  // writes without copying; a HEAD answer, whose body Hono drops, says its length.
+  if (c.req.method === 'HEAD') c.header('content-length', String(utf8Length(body)));
+  return c.newResponse(body, status as 200);
 }
 
 function answer(c: Context, value: unknown): Response {

@@ -1,4 +1,4 @@
-import { markFunction, markMember } from '../guard/anonymous-marks.js';
+import { markMember, markStandardMember } from '../guard/anonymous-marks.js';
 import { type ClassOrMethodDecorator, decoratorForms } from '../guard/forms.js';
 import { classAccessors, handlerMethods } from '../guard/handler-methods.js';
 import { addRule } from '../guard/rules.js';
@@ -49,14 +49,17 @@ const forms = decoratorForms({ title: TITLE, onFunction: addAnonymousRule, onCla
 interface MemberContext {
   readonly kind: string;
   readonly name: string | symbol;
+  readonly metadata?: object;
 }
 
-// Standard decorators name the member but not the class: a method or getter
-// is marked public under its name; a field, on each instance as it is made.
+// Standard decorators name the member, and the class only through its
+// metadata: a method or getter is marked public there (under its name on the
+// function, where an older compiler gives no metadata); a field, on each
+// instance as it is made.
 function markStandard(value: unknown, context: MemberContext): unknown {
-  const { kind, name } = context;
-  if (kind === 'method' || kind === 'getter') markFunction(addAnonymousRule(value as AnyFunction), name);
-  else if (kind === 'accessor') markFunction((value as ClassAccessorDecoratorTarget<unknown, unknown>).get, name);
+  const { kind, name, metadata } = context;
+  if (kind === 'method' || kind === 'getter') markStandardMember(addAnonymousRule(value as AnyFunction), name, metadata);
+  else if (kind === 'accessor') markStandardMember((value as ClassAccessorDecoratorTarget<unknown, unknown>).get, name, metadata);
   else if (kind === 'field') {
     return function (this: object, initial: unknown): unknown {
       markMember(this, name);

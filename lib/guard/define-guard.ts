@@ -51,7 +51,7 @@ export function defineGuard<Returns>({ name, options, decide, rule }: GuardDefin
   const decorator = decoratorForms({
     title: check.title,
     onFunction,
-    onClass: (Class) => guardClass(Class, { title: check.title, wrap: onFunction, handedOut: new WeakMap() }),
+    onClass: (Class, metadata) => guardClass(Class, { title: check.title, wrap: onFunction, handedOut: new WeakMap() }, metadata),
   }) as GuardDecorator<Returns>;
   checks.set(decorator, check);
   return decorator;

@@ -27,12 +27,14 @@ export interface DecoratorBehaviour {
   /** Applied to one method or plain function; returns what replaces it. */
   readonly onFunction: (fn: AnyFunction) => AnyFunction;
   /** Applied to a class, whose prototype it may change in place; returns the class to put in its place, if any. */
-  readonly onClass: (Class: AnyClass) => AnyClass | undefined;
+  /** `metadata`: a standard class decorator's `context.metadata`, not yet on the class while it runs. */
+  readonly onClass: (Class: AnyClass, metadata?: object) => AnyClass | undefined;
 }
 
 interface DecoratorContextLike {
   readonly kind: string;
   readonly name?: string | symbol;
+  readonly metadata?: object;
 }
 
 function isDecoratorContext(value: unknown): value is DecoratorContextLike {
@@ -90,7 +92,7 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
 
   const standard = (value: unknown, context: DecoratorContextLike): unknown => {
     if (context.kind === 'method') return onFunction(value as AnyFunction);
-    if (context.kind === 'class') return onClass(value as AnyClass);
+    if (context.kind === 'class') return onClass(value as AnyClass, context.metadata);
     throw misplaced(title, context.kind, context.name);
   };
 

@@ -10,19 +10,20 @@ import { replaceClass } from './replace-class.js';
  * method (own and inherited, symbol-named too), each accessor's getter (it
  * may hand out a bound method), and, through the class it returns in place
  * of `Class`, each function-valued instance field. Members marked
- * `@allowAnonymous()` and framework lifecycle hooks are left alone. The
+ * `@allowAnonymous()` (on `Class`, in its standard-decorator `metadata` while
+ * its class decorator runs) and framework lifecycle hooks are left alone. The
  * wrappers are defined on `Class`'s own prototype, so a base class stays as
  * it was.
  */
-export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard): C {
+export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, metadata?: object): C {
   const prototype = Class.prototype as object;
   for (const { key, holder, method, descriptor: found } of handlerMethods(prototype)) {
-    if (isPublicMember(prototype, holder, key, method)) continue;
+    if (isPublicMember(prototype, holder, key, method, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, value: guard.wrap(method) }));
   }
   for (const { key, holder, descriptor: found } of classAccessors(prototype)) {
     const get = found.get as (...args: never[]) => unknown;
-    if (isPublicMember(prototype, holder, key, get)) continue;
+    if (isPublicMember(prototype, holder, key, get, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
   }
   return replaceClass(Class, (instance) => guardInstance(instance, guard));

@@ -1,6 +1,6 @@
 import { allowAnonymous, findUnguardedHandlers, getAccessRules, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
-import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { inMode } from '../support/decorator-mode.js';
 import { anonymousRequest, signedInRequest } from '../support/requests.js';
 
 type Handler = (req: object) => unknown;
@@ -71,23 +71,63 @@ describe(inMode('allowAnonymous() marks the member of one class, not the functio
     });
   });
 
-  if (decoratorMode === 'legacy') {
-    // Legacy decorators name the class's prototype: the mark is that class's.
-    describe('a method marked @allowAnonymous() in one class and shared into a guarded one', () => {
-      class PublicApi {
-        @allowAnonymous()
-        health(_req: object): string {
-          return 'internal details';
-        }
+  // Legacy decorators name the class's prototype, standard ones its metadata:
+  // either way the mark is that class's.
+  describe('a method marked @allowAnonymous() in one class and shared into a guarded one', () => {
+    class PublicApi {
+      @allowAnonymous()
+      health(_req: object): string {
+        return 'internal details';
       }
-      class AdminApi {}
-      Object.assign(AdminApi.prototype, { health: PublicApi.prototype.health });
-      const Guarded = loginRequiredAjax()(AdminApi);
+    }
+    class AdminApi {}
+    Object.assign(AdminApi.prototype, { health: PublicApi.prototype.health });
+    const Guarded = loginRequiredAjax()(AdminApi);
 
-      it('is guarded in the class it was shared into', () => {
-        expect((new Guarded() as { health: Handler }).health(anonymousRequest())).to.have.property('status', 401);
-        expect(new PublicApi().health(anonymousRequest())).to.equal('internal details');
-      });
+    it('is guarded in the class it was shared into', () => {
+      expect((new Guarded() as { health: Handler }).health(anonymousRequest())).to.have.property('status', 401);
+      expect(new PublicApi().health(anonymousRequest())).to.equal('internal details');
     });
-  }
+
+    it('is reported unguarded where nothing guards it', () => {
+      class OpenApi {}
+      Object.assign(OpenApi.prototype, { health: PublicApi.prototype.health });
+      expect(findUnguardedHandlers(OpenApi)).to.deep.equal(['health']);
+      expect(findUnguardedHandlers(PublicApi)).to.deep.equal([]);
+    });
+  });
+
+  describe('a method marked @allowAnonymous() under a class-level guard', () => {
+    @loginRequiredAjax()
+    class Api {
+      @allowAnonymous()
+      health(_req: object): string {
+        return 'ok';
+      }
+
+      list(_req: object): string {
+        return 'listed';
+      }
+    }
+    class ChildApi extends Api {}
+    const GuardedChild = loginRequiredAjax()(ChildApi);
+
+    it('stays public on its class and on a guarded subclass that inherits it', () => {
+      expect(new Api().health(anonymousRequest())).to.equal('ok');
+      expect(new GuardedChild().health(anonymousRequest())).to.equal('ok');
+      expect(new GuardedChild().list(anonymousRequest())).to.have.property('status', 401);
+    });
+  });
+
+  describe('from a compiler that gives standard decorators no metadata (TypeScript before 5.2)', () => {
+    const health = (_req: object): string => 'ok';
+    allowAnonymous()(health, { kind: 'method', name: 'health' } as unknown as undefined);
+    class Api {}
+    Object.assign(Api.prototype, { health });
+    const Guarded = loginRequiredAjax()(Api);
+
+    it('marks the function where it sits under that name, the best such a decorator can know', () => {
+      expect((new Guarded() as { health: Handler }).health(anonymousRequest())).to.equal('ok');
+    });
+  });
 });

@@ -2,7 +2,9 @@ import { configure, type SettingsInput } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { AccountController, APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
-import { type Answer, call } from './http-client.js';
+import { PINNED_NOW_MS } from './clock.js';
+import { expectDefault401Answer } from './default-refusal.js';
+import { call } from './http-client.js';
 import type { RunningServer } from './http-server.js';
 import { type Credentials, forge } from './sign-in.js';
 
@@ -22,10 +24,6 @@ export interface Harness {
   readonly settings?: SettingsInput;
 }
 
-// 2025-11-24T16:00:00Z, the timestamp of every denial below.
-const NOW_MS = 1764000000000;
-const DEFAULT_401 =
-  '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 const SERIALIZATION_500 =
   '{"status":"500","message":"Response could not be serialized","timestamp":"1764000000","errorcode":"SERIALIZATION_FAILED"}';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -39,20 +37,11 @@ function useServer(harness: Harness): () => RunningServer {
     server = await harness.start(new AccountController());
   });
   // The root hooks restore the settings after each test.
-  beforeEach(() => configure({ ...harness.settings, clock: () => NOW_MS }));
+  beforeEach(() => configure({ ...harness.settings, clock: () => PINNED_NOW_MS }));
   after(async () => {
     await server?.close();
   });
   return () => server as RunningServer;
-}
-
-function expectDefault401({ status, headers, body }: Answer, sentBody = DEFAULT_401): void {
-  expect(status).to.equal(401);
-  expect(body).to.equal(sentBody);
-  expect(headers.get('content-type')).to.equal(JSON_TYPE);
-  expect(headers.get('cache-control')).to.equal('no-store');
-  expect(headers.get('www-authenticate')).to.equal('Session');
-  expect(headers.get('content-length')).to.equal(byteLength(DEFAULT_401));
 }
 
 /**
@@ -65,11 +54,11 @@ export function describeSignIn(title: string, harness: Harness): void {
 
     describe('when the request is anonymous', () => {
       it('answers the default 401 byte for byte, with its headers', async () => {
-        expectDefault401(await call(`${server().url}/me`));
+        expectDefault401Answer(await call(`${server().url}/me`));
       });
 
       it('answers HEAD with the same status and headers and no body', async () => {
-        expectDefault401(await call(`${server().url}/me`, { method: 'HEAD' }), '');
+        expectDefault401Answer(await call(`${server().url}/me`, { method: 'HEAD' }), '');
       });
     });
 
@@ -100,7 +89,7 @@ export function describeSignIn(title: string, harness: Harness): void {
 
       describe('when the session or token is forged', () => {
         it('answers the default 401', async () => {
-          expectDefault401(await call(`${server().url}/me`, { headers: forge(credentials) }));
+          expectDefault401Answer(await call(`${server().url}/me`, { headers: forge(credentials) }));
         });
       });
 
@@ -111,7 +100,7 @@ export function describeSignIn(title: string, harness: Harness): void {
         });
 
         it('answers the default 401', async () => {
-          expectDefault401(await call(`${server().url}/me`, { headers: credentials }));
+          expectDefault401Answer(await call(`${server().url}/me`, { headers: credentials }));
         });
       });
     });

@@ -3,6 +3,7 @@ import { requestHeader } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { APP_ERROR_STATUS, appErrorBody } from './account-controller.js';
 import { CALLERS, callerFor, credentialsOf } from './callers.js';
+import { DEFAULT_401_JSON, PINNED_NOW_MS } from './clock.js';
 import { type Answer, call } from './http-client.js';
 import type { RunningServer } from './http-server.js';
 import { rawRequest } from './raw-request.js';
@@ -32,10 +33,6 @@ export interface MiddlewareHarness {
   readonly toMiddleware: (guard: any) => unknown;
 }
 
-// 2025-11-24T16:00:00Z, the timestamp of every denial below.
-const NOW_MS = 1764000000000;
-const DEFAULT_401 =
-  '{"status":"401","message":"Unknown authentication scheme","timestamp":"1764000000","errorcode":"AUTHENTICATION_REQUIRED"}';
 const SIGNED_IN = credentialsOf(CALLERS[0]);
 
 // A check that reads the caller from the request through the library's own
@@ -49,7 +46,7 @@ function behind(harness: MiddlewareHarness, guard: () => GuardDecorator<any>): (
     server = await harness.start(guard());
   });
   // The root hooks restore the settings after each test.
-  beforeEach(() => configure({ ...harness.settings, clock: () => NOW_MS }));
+  beforeEach(() => configure({ ...harness.settings, clock: () => PINNED_NOW_MS }));
   after(async () => {
     await server?.close();
   });
@@ -74,11 +71,11 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
       it('answers an anonymous caller the default 401 byte for byte, and the route does not run', async () => {
         const { status, headers, body } = await call(`${server().url}/private/data`);
-        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401_JSON]);
         expect(headers.get('content-type')).to.equal('application/json; charset=utf-8');
         expect(headers.get('cache-control')).to.equal('no-store');
         expect(headers.get('www-authenticate')).to.equal('Session');
-        expect(headers.get('content-length')).to.equal(String(DEFAULT_401.length));
+        expect(headers.get('content-length')).to.equal(String(DEFAULT_401_JSON.length));
         expect(headers.get('x-route')).to.equal(null);
       });
 
@@ -96,7 +93,7 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
       it('refuses an anonymous caller once the check has settled', async () => {
         const { status, body } = await call(`${server().url}/private/data`);
-        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401_JSON]);
       });
 
       it('passes a signed-in request on', async () => {
@@ -132,7 +129,7 @@ export function describeMiddleware(title: string, harness: MiddlewareHarness): v
 
       it("answers a script the 401, its vary merged with the app's", async () => {
         const { status, headers, body } = await call(`${server().url}/private/data`, { headers: { accept: 'application/json' } });
-        expect([status, body]).to.deep.equal([401, DEFAULT_401]);
+        expect([status, body]).to.deep.equal([401, DEFAULT_401_JSON]);
         expect(headers.get('vary')).to.equal(harness.appSetsVary ? `Origin, ${LOGIN_VARY}` : LOGIN_VARY);
       });
 

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { readOptions, UsageError } from '../cli-options.js';
-import { inMode } from './support/decorator-mode.js';
 
-describe(inMode("the demo's command line: readOptions(args, env)"), () => {
+describe("the demo's command line: readOptions(args, env)", () => {
   it('runs Express on port 3000 by default', () => {
     expect(readOptions([], {})).to.deep.equal({ framework: 'express', port: 3000, now: undefined, help: false });
   });

@@ -2,7 +2,6 @@ import { findUnguardedHandlers, getAccessRules, isJsonResponse, type JsonRespons
 import { expect } from 'chai';
 import { DemoController } from '../demo-controller.js';
 import type { User } from '../users.js';
-import { inMode } from './support/decorator-mode.js';
 
 // The guards read the request only: plain objects stand in for any framework's.
 const ALICE: User = { id: 1, username: 'alice', permissions: ['items.delete'] };
@@ -22,7 +21,7 @@ function expectRefusal(answer: unknown, status: 401 | 403): void {
   expect((answer as JsonResponse).status).to.equal(status);
 }
 
-describe(inMode("the demo's DemoController, called with no server"), () => {
+describe("the demo's DemoController, called with no server", () => {
   let demo: DemoController;
   beforeEach(() => {
     demo = new DemoController('Express');

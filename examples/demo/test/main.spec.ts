@@ -1,12 +1,11 @@
 import { createServer } from 'node:net';
 import { expect } from 'chai';
-import { inMode } from './support/decorator-mode.js';
 import { runDemo } from './support/demo-process.js';
 
 // What a stack trace prints: a mistake on the command line must never show one.
 const STACK_FRAME = /^\s+at /m;
 
-describe(inMode('npm start, when the demo cannot start'), () => {
+describe('npm start, when the demo cannot start', () => {
   it('exits 2 with what to fix for an unknown framework', async () => {
     const { code, stdout, stderr } = await runDemo(['--framework', 'django']);
     expect(code).to.equal(2);

@@ -2,7 +2,6 @@ import { get } from 'node:http';
 import { expect } from 'chai';
 import type { DemoServer } from '../servers/demo-server.js';
 import { FRAMEWORKS, loadServer } from '../servers/frameworks.js';
-import { inMode } from './support/decorator-mode.js';
 import { Visitor } from './support/visitor.js';
 
 const LABELS = { express: 'Express', koa: 'Koa', fastify: 'Fastify' } as const;
@@ -21,7 +20,7 @@ function navigate(url: string): Promise<{ status?: number; location?: string }> 
   });
 }
 
-describe(inMode("the demo's servers, over HTTP"), () => {
+describe("the demo's servers, over HTTP", () => {
   for (const framework of FRAMEWORKS) {
     describe(`on ${LABELS[framework]}`, () => {
       let server: DemoServer;

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { startUpMessage } from '../start-up-message.js';
 import { verifyPassword } from '../users.js';
-import { inMode } from './support/decorator-mode.js';
 
-describe(inMode('what npm start prints once the demo listens'), () => {
+describe('what npm start prints once the demo listens', () => {
   const message = startUpMessage('koa', 'http://127.0.0.1:3001');
 
   it('says on its first line which framework serves the demo, and where', () => {

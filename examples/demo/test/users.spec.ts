@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { findUserById, verifyPassword } from '../users.js';
-import { inMode } from './support/decorator-mode.js';
 
-describe(inMode("the demo's users"), () => {
+describe("the demo's users", () => {
   describe('verifyPassword(username, password)', () => {
     it('finds alice, with items.delete, and bob, without', () => {
       expect(verifyPassword('alice', 'alice')).to.deep.equal({ id: 1, username: 'alice', permissions: ['items.delete'] });
