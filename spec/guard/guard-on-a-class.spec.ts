@@ -76,6 +76,20 @@ describe(inMode('loginRequiredAjax() on a class'), () => {
       expect(Object.hasOwn(ItemsView.prototype, 'dispatch')).to.equal(true);
     });
 
+    it('are guarded too when they come from a plain object the prototype inherits (a mixin)', () => {
+      const mixin = {
+        export(_req: object): string {
+          return 'exported';
+        },
+      };
+      class Reports {}
+      Object.setPrototypeOf(Reports.prototype, mixin);
+      const Guarded = loginRequiredAjax()(Reports) as unknown as new () => typeof mixin;
+      expect(refused(new Guarded().export(anonymousRequest()))).to.equal(true);
+      expect(new Guarded().export(signedInRequest())).to.equal('exported');
+      expect(mixin.export(anonymousRequest())).to.equal('exported');
+    });
+
     it('stay unguarded on the base class', () => {
       expect(BaseView.prototype.dispatch).to.equal(baseDispatch);
       expect(new BaseView().dispatch(anonymousRequest())).to.equal('dispatched');
