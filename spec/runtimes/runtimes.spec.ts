@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -11,10 +11,13 @@ import { buildAndStartNext, buildWithDefaultTsconfig } from './next-app.js';
 
 const APPS = join(repositoryRoot, 'spec', 'runtimes', 'apps');
 const MODULES = join(repositoryRoot, 'node_modules');
-// The binaries ship in the platform packages: npm 11 skips the `bun` and
-// `deno` packages' install scripts, which would otherwise link them into .bin.
-const BUN = join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun');
-const DENO = join(MODULES, '@deno', 'linux-x64-glibc', 'deno');
+// The binaries ship in the platform packages. Where npm runs the `bun` and
+// `deno` packages' install scripts, those move or link them into the main
+// package (bun's moves its binary away); where it skips them, only the
+// platform package has one.
+const firstExisting = (...paths: string[]): string => paths.find((path) => existsSync(path)) ?? (paths[0] as string);
+const BUN = firstExisting(join(MODULES, '@oven', 'bun-linux-x64', 'bin', 'bun'), join(MODULES, 'bun', 'bin', 'bun.exe'));
+const DENO = firstExisting(join(MODULES, '@deno', 'linux-x64-glibc', 'deno'), join(MODULES, 'deno', 'deno'));
 const TSC = join(MODULES, 'typescript', 'bin', 'tsc');
 
 const LINKED = [
