@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import { Authenticator } from '@fastify/passport';
 import fastifySession from '@fastify/session';
-import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { type GuardDecorator, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { send, toHandler, toMiddleware } from 'ajax-guard/fastify';
 import { expect } from 'chai';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -140,6 +140,27 @@ describe(inMode('ajax-guard/fastify'), () => {
   ] as const) {
     describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(framework));
   }
+
+  describe('toMiddleware(guard) called by hand inside an async hook, with no done callback', () => {
+    let server: RunningServer;
+    before(async () => {
+      const app = Fastify();
+      const guard = toMiddleware(
+        loginRequiredAjax({ isAuthenticated: (request: FastifyRequest) => 'x-user' in request.headers }),
+      );
+      // An app's own async hook that runs the guard among its checks.
+      app.addHook('preHandler', async (request, reply) => guard(request, reply));
+      app.get('/items', async () => ({ items: [1] }));
+      server = await started(app);
+    });
+    after(() => server.close());
+
+    it('returns a Promise that sends the refusal, or lets the request go on', async () => {
+      expect((await call(`${server.url}/items`)).status).to.equal(401);
+      const allowed = await call(`${server.url}/items`, { headers: { 'x-user': 'alice' } });
+      expect([allowed.status, allowed.body]).to.deep.equal([200, '{"items":[1]}']);
+    });
+  });
 
   describe('toHandler(fn) when fn returns undefined after the response has started', () => {
     it('writes nothing more, even where Fastify 4 does not count the reply as sent', () => {
