@@ -1,4 +1,4 @@
-import { accessCheck, serializeResponse, toJsonResponse } from '../adapter.js';
+import { accessCheck, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
@@ -20,9 +20,8 @@ export function toResponse(response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
   // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
   if (body === '') return new Response(null, { status, headers });
-  // TextEncoder, not Buffer: edge runtimes without Node's globals run this too.
-  const bytes = new TextEncoder().encode(body);
-  return new Response(bytes, { status, headers: { ...headers, 'content-length': String(bytes.byteLength) } });
+  // The text as it is, its length counted rather than encoded once more to measure it.
+  return new Response(body, { status, headers: { ...headers, 'content-length': String(utf8Length(body)) } });
 }
 
 /**

@@ -17,7 +17,7 @@ export interface ClassGuard {
 const guardedGetters = new WeakSet<object>();
 
 /** True for a getter a class-level guard put in place. */
-export const isGuardedGetter = (get: unknown): boolean => typeof get === 'function' && guardedGetters.has(get);
+const isGuardedGetter = (get: unknown): boolean => typeof get === 'function' && guardedGetters.has(get);
 
 // What a getter hands out is guarded when it is a function (a class is
 // constructed, never called with a request, and is left as it is).
@@ -64,7 +64,7 @@ function refuse(instance: object, key: PropertyKey, guard: ClassGuard): TypeErro
  * is a framework lifecycle hook. A function that cannot be replaced is a
  * TypeError naming the guard and the member.
  */
-export function guardOwnMember(instance: object, key: PropertyKey, guard: ClassGuard): void {
+function guardOwnMember(instance: object, key: PropertyKey, guard: ClassGuard): void {
   if (isLifecycleHook(key) || isPublicField(instance, key)) return;
   // Callers name an own member. Read with no prototype: a polluted
   // Object.prototype.get must not make a field look like an accessor.

@@ -43,7 +43,7 @@ function* memberDefinitions(prototype: object): Generator<ClassMember> {
 }
 
 /** The nearest definition of each member an instance of a class with this `prototype` answers to. */
-export function classMembers(prototype: object): ClassMember[] {
+function classMembers(prototype: object): ClassMember[] {
   const found: ClassMember[] = [];
   const seen = new Set<PropertyKey>();
   for (const definition of memberDefinitions(prototype)) {

@@ -1,4 +1,5 @@
 import { readProperty } from '../internal/read-property.js';
+import { isFetchRequest } from '../request/fetch-request.js';
 import { defaultGetRequest, type RequestGetter } from '../settings.js';
 
 /**
@@ -22,8 +23,6 @@ function isNodeRequest(value: unknown): boolean {
     typeof readProperty(value, 'method') === 'string'
   );
 }
-
-const isFetchRequest = (value: unknown): boolean => typeof Request === 'function' && value instanceof Request;
 
 // What a framework hands a handler: a Node request, a Fetch Request, or an
 // object that wraps one as `req` or `raw` (Koa's ctx, Fastify's request,

@@ -6,7 +6,7 @@ import { isWildcard, sameToken } from './tokens.js';
  * hundred characters at most; a longer one is no browser's, and ranking it
  * would let a hostile client buy CPU time with header bytes.
  */
-export const MAX_NEGOTIATED_ACCEPT = 2048;
+const MAX_NEGOTIATED_ACCEPT = 2048;
 
 // True when a range of `rank` and quality `q` outranks the best so far.
 const outranks = (rank: number, q: number, bestRank: number, best: number): boolean =>
