@@ -4,4 +4,4 @@
  * and the Fastify platform. Nest's packages are loaded by this entry only.
  */
 export { type AjaxGuardDynamicModule, AjaxGuardModule } from '../nestjs/ajax-guard.module.js';
-export { nestRequest } from '../nestjs/request-scope.js';
+export { nestRequest } from '../nestjs/request-argument.js';

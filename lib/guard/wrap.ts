@@ -1,5 +1,6 @@
 import type { AnyFunction } from '../internal/function-types.js';
 import { currentSettings, defaultGetRequest, type RequestGetter, type Settings } from '../settings.js';
+import { isAdmitted } from './admissions.js';
 import type { Decide } from './decide.js';
 import { isPlainData, locateRequest } from './locate-request.js';
 import { type AccessRule, addRule, keepIdentity } from './rules.js';
@@ -29,13 +30,15 @@ function requestFor(check: GuardCheck, args: ArrayLike<unknown>, settings: Setti
 }
 
 // Stacked guards run outermost first; the first refusal wins.
-function verdictOf(checks: readonly GuardCheck[], args: ArrayLike<unknown>, from: number): PendingVerdict {
+function verdictOf(handler: object, checks: readonly GuardCheck[], args: ArrayLike<unknown>, from: number): PendingVerdict {
   for (let i = from; i < checks.length; i++) {
     const check = checks[i] as GuardCheck;
     const settings = currentSettings();
-    const verdict = check.decide(requestFor(check, args, settings), settings);
+    const request = requestFor(check, args, settings);
+    if (isAdmitted(request, handler)) continue;
+    const verdict = check.decide(request, settings);
     if (verdict instanceof Promise) {
-      return verdict.then((settled) => (settled === undefined ? verdictOf(checks, args, i + 1) : settled));
+      return verdict.then((settled) => (settled === undefined ? verdictOf(handler, checks, args, i + 1) : settled));
     }
     if (verdict !== undefined) return verdict;
   }
@@ -68,9 +71,13 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
       const getRequest = only.getRequest ?? settings.getRequest;
       const first = arguments[0];
       // The usual call, a framework's request first, costs one prototype read.
-      const usual = getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first));
-      verdict = only.decide(usual ? first : locateRequest(arguments, getRequest, only.title), settings);
-    } else verdict = verdictOf(checks, arguments, 0);
+      if (getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first))) {
+        verdict = only.decide(first, settings);
+      } else {
+        const request = locateRequest(arguments, getRequest, only.title);
+        verdict = isAdmitted(request, wrapper) ? undefined : only.decide(request, settings);
+      }
+    } else verdict = verdictOf(wrapper, checks, arguments, 0);
     if (verdict === undefined) return Reflect.apply(original, this, arguments);
     if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
     return refusal(verdict);
@@ -80,6 +87,11 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
   addRule(wrapper, rule);
   guarded.set(wrapper, { original, checks });
   return wrapper as unknown as F;
+}
+
+/** The checks of a function a guard wrapped, outermost first; `undefined` for any other value. */
+export function guardChecks(fn: unknown): readonly GuardCheck[] | undefined {
+  return typeof fn === 'function' ? guarded.get(fn)?.checks : undefined;
 }
 
 /** True for a function a guard wrapped: what introspection trusts, rather than copied metadata. */

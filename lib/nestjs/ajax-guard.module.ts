@@ -1,11 +1,12 @@
 import { Inject, Module, Optional } from '@nestjs/common';
-import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import type { AnyClass } from '../internal/function-types.js';
 import { configure, type SettingsInput } from '../settings.js';
 import { writeJsonResponses } from './json-replies.js';
-import { enterRequestsOn, type NestHttpAdapter } from './platforms.js';
-import { nestRequest } from './request-scope.js';
-import { writeForResponseHandlers } from './response-handled.js';
+import { assertSupportedPlatform, type NestHttpAdapter } from './platforms.js';
+import { prepareController } from './prepare-controller.js';
+import { refuseAheadOfRoutes } from './refuse-ahead.js';
+import { nestRequest } from './request-argument.js';
 
 const SETTINGS = Symbol('ajax-guard settings');
 
@@ -53,25 +54,28 @@ export class AjaxGuardModule {
   constructor(
     private readonly host: HttpAdapterHost,
     private readonly modules: ModulesContainer,
+    private readonly config: ApplicationConfig,
     settings: SettingsInput | undefined,
   ) {
     configure(settings ?? withNestRequest({}));
   }
 
   /**
-   * @internal Called by Nest before it builds the routes: enters each request's scope
-   * ahead of them, lets Nest's reply write JsonResponses, and binds the
-   * writer of returned JsonResponses to guarded `@Res()` handlers.
+   * @internal Called by Nest before it builds the routes: readies each guarded
+   * controller method (its request, its route's check, its `@Res()`), has
+   * the adapter check guarded routes first, and lets Nest's reply write
+   * JsonResponses.
    */
   configure(): void {
     const adapter = this.host.httpAdapter as unknown as NestHttpAdapter | undefined;
     if (adapter === undefined || prepared.has(adapter)) return;
-    enterRequestsOn(adapter)(adapter);
+    assertSupportedPlatform(adapter);
     prepared.add(adapter);
+    refuseAheadOfRoutes(adapter, this.config);
     writeJsonResponses(adapter);
     for (const module of this.modules.values()) {
       for (const { metatype } of module.controllers.values()) {
-        if (typeof metatype === 'function') writeForResponseHandlers(metatype as AnyClass);
+        if (typeof metatype === 'function') prepareController(metatype as AnyClass);
       }
     }
   }
@@ -82,5 +86,6 @@ export class AjaxGuardModule {
 Module({})(AjaxGuardModule);
 Inject(HttpAdapterHost)(AjaxGuardModule, undefined, 0);
 Inject(ModulesContainer)(AjaxGuardModule, undefined, 1);
-Inject(SETTINGS)(AjaxGuardModule, undefined, 2);
-Optional()(AjaxGuardModule, undefined, 2);
+Inject(ApplicationConfig)(AjaxGuardModule, undefined, 2);
+Inject(SETTINGS)(AjaxGuardModule, undefined, 3);
+Optional()(AjaxGuardModule, undefined, 3);

@@ -3,8 +3,7 @@ import { UseInterceptors } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { tap } from 'rxjs';
-import { classMethods } from '../guard/handler-methods.js';
-import { rulesOf } from '../guard/rules.js';
+import type { HandlerMethod } from '../guard/handler-methods.js';
 import type { AnyClass } from '../internal/function-types.js';
 import { isJsonResponse } from '../response/json-response.js';
 import { isAnswered, writeJson } from './write-json.js';
@@ -31,22 +30,18 @@ const writeReturnedJson: NestInterceptor = {
 // Methods that have it already: a controller served by several apps (tests) gets it once.
 const bound = new WeakSet<object>();
 
-const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
-
 function respondsItself(Controller: AnyClass, name: string | symbol): boolean {
   const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, Controller, name) as object | undefined;
   return params !== undefined && Object.keys(params).some((key) => RESPONDS_ITSELF.has(key.split(':')[0] as string));
 }
 
 /**
- * Binds the interceptor that writes returned JsonResponses to each guarded
- * method of `Controller` that responds through `@Res()` or `@Next()`, before
- * Nest builds its routes. Other routes get nothing per request.
+ * Binds the interceptor that writes returned JsonResponses to a guarded
+ * method of `Controller` if it responds through `@Res()` or `@Next()`,
+ * before Nest builds its routes. Other routes get nothing per request.
  */
-export function writeForResponseHandlers(Controller: AnyClass): void {
-  for (const { key, method, descriptor } of classMethods(Controller.prototype as object)) {
-    if (bound.has(method) || !isGuarded(method) || !respondsItself(Controller, key)) continue;
-    bound.add(method);
-    UseInterceptors(writeReturnedJson)(Controller.prototype as object, key, descriptor);
-  }
+export function writeForResponseHandler(Controller: AnyClass, { key, method, descriptor }: HandlerMethod): void {
+  if (bound.has(method) || !respondsItself(Controller, key)) return;
+  bound.add(method);
+  UseInterceptors(writeReturnedJson)(Controller.prototype as object, key, descriptor);
 }

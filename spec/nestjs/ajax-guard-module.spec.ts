@@ -8,7 +8,7 @@ import { DEFAULT_401_JSON, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
-import { PLATFORMS, type RunningNest, startNest } from './apps.js';
+import { HookedAppModule, PLATFORMS, type RunningNest, startNest } from './apps.js';
 import { AccountController, as, ItemsController, SignIn } from './controllers.js';
 
 const json = (payload: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -33,16 +33,23 @@ const GUARDED: Readonly<Record<string, { readonly path: string; readonly init?: 
   'a class-level guard': { path: '/account' },
 };
 
+// Who signs callers in decides where the guard runs: after a Nest guard, in
+// the method; with no Nest guard, ahead of Nest's pipeline. Both answer alike.
+const SIGN_IN = [
+  { by: 'a global Nest guard', root: undefined, hook: false },
+  { by: 'a server hook, no Nest guard', root: HookedAppModule, hook: true },
+] as const;
+
 for (const platform of PLATFORMS) {
-  for (const testing of [false, true]) {
+  for (const [testing, { by, root, hook }] of [false, true].flatMap((testing) => SIGN_IN.map((way) => [testing, way] as const))) {
     const built = testing ? 'built with @nestjs/testing' : 'built with NestFactory';
-    describe(inMode(`AjaxGuardModule on Nest's ${platform} platform, ${built}`), () => {
+    describe(inMode(`AjaxGuardModule on Nest's ${platform} platform, ${built}, signed in by ${by}`), () => {
       let nest: RunningNest;
       let reference: RunningServer;
       const at = (path: string, init?: RequestInit) => call(`${nest.url}${path}`, init);
 
       before(async () => {
-        nest = await startNest(platform, { testing });
+        nest = await startNest(platform, { testing, hook, ...(root && { root }) });
         reference = await startReference(platform);
       });
       // Every test starts from the default settings (the root hooks reset
@@ -128,10 +135,12 @@ for (const platform of PLATFORMS) {
         resetSettings();
         expect((await at('/items/42', { headers: as('alice') })).status).to.equal(200);
         expect(configure({}).getRequest).to.equal(nestRequest);
-        const firstArgument = (args: readonly unknown[]) => args[0];
-        configure({ getRequest: firstArgument });
+        // The app's own lookup, here one that finds nobody signed in, stays in force.
+        class Anonymous {}
+        const nobody = () => new Anonymous();
+        configure({ getRequest: nobody });
         expect((await at('/items/42', { headers: as('alice') })).status).to.equal(401);
-        expect(configure({}).getRequest).to.equal(firstArgument);
+        expect(configure({}).getRequest).to.equal(nobody);
       });
 
       it('runs the lifecycle hook of a controller under a class-level guard', () => {

@@ -13,7 +13,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
 import type { Observable } from 'rxjs';
-import { AccountController, ItemsController, SignIn } from './controllers.js';
+import { AccountController, ItemsController, SignIn, signInFrom } from './controllers.js';
 
 /** A pipe that settles later, as a validating or database-backed pipe does: the handler runs in a later turn. */
 class SettleLater implements PipeTransform {
@@ -42,6 +42,17 @@ class PassThrough implements NestInterceptor {
 })
 export class AppModule {}
 
+/** The same app with no Nest guard: callers are signed in by a server hook (see `startNest`), and refused ahead of Nest's pipeline. */
+@Module({
+  imports: [AjaxGuardModule.forRoot()],
+  controllers: [ItemsController, AccountController],
+  providers: [
+    { provide: APP_PIPE, useClass: SettleLater },
+    { provide: APP_INTERCEPTOR, useClass: PassThrough },
+  ],
+})
+export class HookedAppModule {}
+
 export type Platform = 'express' | 'fastify';
 export const PLATFORMS: readonly Platform[] = ['express', 'fastify'];
 
@@ -67,9 +78,37 @@ async function compileTestingApp(platform: Platform, root: Type): Promise<NestAp
     : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
 }
 
-/** Starts `root` on `platform` at 127.0.0.1 port 0, built by NestFactory or, with `testing`, by @nestjs/testing. */
-export async function startNest(platform: Platform, { testing = false, root = AppModule as Type } = {}): Promise<RunningNest> {
+type HookedRequest = Parameters<typeof signInFrom>[0];
+
+// Signs callers in before Nest's pipeline, as an Express middleware or a
+// Fastify hook does (express-session and passport, @fastify/jwt).
+function signInByHook(platform: Platform, app: NestApp): void {
+  if (platform === 'express') {
+    (app as NestExpressApplication).use((req: HookedRequest, _res: unknown, next: () => void) => {
+      signInFrom(req);
+      next();
+    });
+  } else {
+    (app as NestFastifyApplication)
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', async (request) => {
+        signInFrom(request as unknown as HookedRequest);
+      });
+  }
+}
+
+/**
+ * Starts `root` on `platform` at 127.0.0.1 port 0, built by NestFactory or,
+ * with `testing`, by @nestjs/testing; with `hook`, a server hook signs
+ * callers in before Nest's pipeline.
+ */
+export async function startNest(
+  platform: Platform,
+  { testing = false, root = AppModule as Type, hook = false } = {},
+): Promise<RunningNest> {
   const app = testing ? await compileTestingApp(platform, root) : await create(platform, root);
+  if (hook) signInByHook(platform, app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

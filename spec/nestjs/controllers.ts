@@ -35,12 +35,16 @@ const USERS: Readonly<Record<string, User>> = {
 /** The request headers that sign in as `name` ('alice' may delete items, 'bob' may not). */
 export const as = (name: 'alice' | 'bob'): Record<string, string> => ({ authorization: `Bearer ${name}` });
 
+/** Signs a request in from its bearer token. */
+export function signInFrom(request: { headers: Record<string, string | undefined>; user?: User }): void {
+  const name = /^Bearer (\w+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (name !== undefined && Object.hasOwn(USERS, name)) request.user = USERS[name];
+}
+
 /** Signs callers in from their bearer token, as an app's own authentication guard (passport's, say) does. */
 export class SignIn implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string>; user?: User }>();
-    const name = /^Bearer (\w+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (name !== undefined && Object.hasOwn(USERS, name)) request.user = USERS[name];
+    signInFrom(context.switchToHttp().getRequest());
     return true;
   }
 }

@@ -1,3 +1,5 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 import { configure, isJsonResponse, resetSettings } from 'ajax-guard';
 import { AjaxGuardModule, nestRequest } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
@@ -45,6 +47,15 @@ describe(inMode('a Nest controller method called directly, with no Nest'), () =>
     const request = signedInRequest(alice);
     expect(nestRequest([request, 'other'])).to.equal(request);
   });
+
+  it('has nestRequest read the Node request Nest passes last, or the Fastify request around one, never a body', () => {
+    const node = new IncomingMessage(new Socket());
+    const fastifyRequest = { raw: node, user: alice };
+    const body = { user: alice, raw: { httpVersion: '1.1', method: 'GET' } };
+    expect(nestRequest([{ name: 'pen' }, node])).to.equal(node);
+    expect(nestRequest(['42', fastifyRequest])).to.equal(fastifyRequest);
+    expect(nestRequest(['42', body])).to.equal('42');
+  });
 });
 
 describe(inMode('AjaxGuardModule.forRoot(settings)'), () => {
@@ -80,9 +91,10 @@ describe(inMode('AjaxGuardModule on a Nest platform other than Express and Fasti
     const Built = AjaxGuardModule as unknown as new (
       host: object,
       modules: Map<string, object>,
+      config: object,
       settings: undefined,
     ) => { configure(): void };
-    const module = new Built({ httpAdapter: { getType: () => 'h3' } }, new Map(), undefined);
+    const module = new Built({ httpAdapter: { getType: () => 'h3' } }, new Map(), {}, undefined);
     expect(() => module.configure()).to.throw(TypeError, /Express and Fastify platforms, not "h3"/);
   });
 });

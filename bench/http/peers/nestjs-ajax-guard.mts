@@ -1,18 +1,19 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { loginRequiredAjax } from 'ajax-guard';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
 import type { Start } from '../servers/scenario.mjs';
 import { ITEMS, ROUTES } from '../servers/scenario.mjs';
 import { onNest } from './nestjs.mjs';
 
-// ajax-guard on NestJS: the module reads Nest's current request, so the
-// method needs no @Req(); the refusal is ajax-guard's own.
+// ajax-guard on NestJS: the module hands the method Nest's request, so it
+// needs no @Req(); the refusal is ajax-guard's own, the data Nest's to write,
+// the same handler as the Nest guard's.
 @Controller()
 class ItemsController {
   @Get(ROUTES.sync)
   @loginRequiredAjax()
-  list(): JsonResponse {
-    return jsonResponse(ITEMS);
+  list() {
+    return ITEMS;
   }
 }
 

@@ -1,0 +1,30 @@
+import { GUARDS_METADATA } from '@nestjs/common/constants.js';
+import { classMethods } from '../guard/handler-methods.js';
+import { rulesOf } from '../guard/rules.js';
+import type { AnyClass } from '../internal/function-types.js';
+import { markRoute } from './refuse-ahead.js';
+import { passRequest } from './request-argument.js';
+import { writeForResponseHandler } from './response-handled.js';
+
+const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
+
+// `@UseGuards()` on the controller or the method (Nest reads both, and
+// inherits the controller's from its base classes).
+const hasNestGuards = (target: object): boolean =>
+  ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).length > 0;
+
+/**
+ * Readies each guarded method of `Controller` before Nest builds its routes:
+ * Nest passes it the request, its route checks it first unless a Nest guard
+ * of the controller or the method must run before, and a method that
+ * responds through `@Res()` gets its returned JsonResponse written.
+ */
+export function prepareController(Controller: AnyClass): void {
+  const controllerGuarded = hasNestGuards(Controller);
+  for (const handler of classMethods(Controller.prototype as object)) {
+    if (!isGuarded(handler.method)) continue;
+    passRequest(Controller, handler.key);
+    markRoute(handler.method, controllerGuarded || hasNestGuards(handler.method));
+    writeForResponseHandler(Controller, handler);
+  }
+}
