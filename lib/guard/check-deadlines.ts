@@ -7,11 +7,11 @@
  * thus gets its 503 at `checkTimeout`, late only by the timers' 1 ms
  * resolution and by however long the event loop was blocked.
  *
- * The timer is armed from a `setImmediate` (a `setTimeout(0)` where there is
- * none) once per turn of the event loop, and only for checks still pending
- * by then: a check that settles within its turn (a cache hit, a resolved
- * Promise) costs no timer at all, and nothing stays scheduled when nothing
- * is pending.
+ * Watching a check is a queue entry and a clock read: the timer is armed
+ * only when none is armed for an earlier deadline, so under any load it is
+ * armed about once per `checkTimeout` (a check that settles leaves the
+ * timer as it is), and it is unref'd and stops, unarmed, at the first
+ * deadline it finds nothing pending.
  */
 
 /** A check waiting for its answer, or for its deadline. */
@@ -33,18 +33,13 @@ const queues = new Map<number, Queue>();
 let lastTimeout = -1;
 let lastQueue: Queue | undefined;
 
-// Who armed the timer and who scheduled the wake-up: a fake-timer library
-// installed or removed since (in a test) drops what the other one held, so
-// a scheduler that is no longer the global one counts as nothing scheduled.
+// Who armed the timer: a fake-timer library installed or removed since (in
+// a test) drops what the other one held, so a timer armed by a setTimeout
+// that is no longer the global one counts as none.
 let timer: ReturnType<typeof setTimeout> | undefined;
 let armedBy: typeof setTimeout | undefined;
 let armedFor = Number.POSITIVE_INFINITY;
-let wakeBy: unknown;
 let arming = 0;
-
-// Edge runtimes have no setImmediate; Node, where coverage is measured, always has one.
-/* c8 ignore next */
-const nextTurn = (): unknown => globalThis.setImmediate ?? globalThis.setTimeout;
 
 function queueOf(timeout: number): Queue {
   if (timeout === lastTimeout) return lastQueue as Queue;
@@ -108,11 +103,6 @@ function sweep(): void {
   arm();
 }
 
-function wake(): void {
-  wakeBy = undefined;
-  arm();
-}
-
 /** Starts watching a check that `expire` answers with a 503 once `timeout` milliseconds have passed. */
 export function watch(timeout: number, expire: () => void): PendingCheck {
   const queue = queueOf(timeout);
@@ -120,13 +110,8 @@ export function watch(timeout: number, expire: () => void): PendingCheck {
   if (queue.tail === undefined) queue.head = check;
   else queue.tail.next = check;
   queue.tail = check;
-  // The timer comes by in time already, or a wake-up this turn will arm it.
-  if ((armedBy === setTimeout && armedFor <= check.deadline) || wakeBy === nextTurn()) return check;
-  wakeBy = nextTurn();
-  // As above: only edge runtimes lack setImmediate.
-  /* c8 ignore next */
-  if (globalThis.setImmediate === undefined) setTimeout(wake, 0);
-  else setImmediate(wake);
+  // The timer comes by in time already, or is armed now for this deadline.
+  if (armedBy !== setTimeout || armedFor > check.deadline) arm();
   return check;
 }
 

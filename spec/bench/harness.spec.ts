@@ -14,6 +14,7 @@ const VARIANTS: Record<string, readonly string[]> = {
   koa: ['bare', 'hand-written', 'ajax-guard', 'routing-controllers'],
   fastify: ['bare', 'hand-written', 'ajax-guard', 'nestjs', 'nestjs-ajax-guard'],
   hono: ['bare', 'hand-written', 'ajax-guard'],
+  'hono-bun': ['bare', 'hand-written', 'ajax-guard'],
 };
 // Every variant serves the sync check; only the hand-written check and ajax-guard serve the rest.
 const SYNC = ['sync-200', 'sync-401'];
@@ -24,6 +25,7 @@ const CASES: Record<string, readonly string[]> = {
   koa: [...SYNC, ...OTHERS, ...MIDDLEWARE],
   fastify: [...SYNC, ...OTHERS, 'schema-200', 'schema-401', ...MIDDLEWARE],
   hono: [...SYNC, ...MIDDLEWARE],
+  'hono-bun': [...SYNC, ...MIDDLEWARE],
 };
 // Measured in the smoke round (the rest are probed only): a sync refusal, where the peers and the bare route run too, and toMiddleware's.
 const MEASURED = ['sync-401', 'middleware-401'];

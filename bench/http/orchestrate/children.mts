@@ -57,22 +57,23 @@ function tailOf(file: string): string {
 }
 
 /**
- * Starts `node ...nodeOptions script ...args` on `core` (when pinning works)
- * with an IPC channel, and resolves once it says it is ready, within `timeoutMs`.
+ * Starts `runtime ...runtimeOptions script ...args` on `core` (when pinning
+ * works) with an IPC channel, and resolves once it says it is ready, within
+ * `timeoutMs`. The runtime is this Node unless given (Bun speaks Node's IPC).
  */
 export function spawnChild(
   script: string,
   args: readonly string[],
   core: number,
   timeoutMs: number,
-  nodeOptions: readonly string[] = [],
+  runtimeOptions: readonly string[] = [],
+  runtime: string = process.execPath,
 ): Promise<Child> {
-  const node = [...nodeOptions, script, ...args];
-  const command = canPin ? 'taskset' : process.execPath;
-  const argv = canPin ? ['-c', String(core), process.execPath, ...node] : node;
+  const command = [...runtimeOptions, script, ...args];
+  const argv = canPin ? ['-c', String(core), runtime, ...command] : command;
   const stderrFile = path.join(logs, `${logged++}.log`);
   const stderr = openSync(stderrFile, 'w');
-  const child = spawn(command, argv, {
+  const child = spawn(canPin ? 'taskset' : runtime, argv, {
     stdio: ['ignore', 'ignore', stderr, 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

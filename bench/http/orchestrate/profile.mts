@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { combine, measure, warm } from '../measure/measure.mjs';
 import { type CpuProfile, type Share, summarizeProfile } from '../report/cpu-profile.mjs';
 import { killAll, spawnChild } from './children.mjs';
-import { CASES, type Case, casesOf, FRAMEWORKS, type Framework, serves, VARIANTS } from './plan.mjs';
+import { CASES, type Case, casesOf, FRAMEWORKS, type Framework, runtimeOf, serves, VARIANTS } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `npm run bench:profile [-- options]
@@ -64,8 +64,11 @@ try {
   } else {
     const way = CASES.find((c) => c.key === values.case);
     if (way === undefined) throw new RangeError(`unknown --case ${values.case}\n${USAGE}`);
-    const frameworks = (values.framework ?? FRAMEWORKS.filter((f) => casesOf(f).includes(way))) as Framework[];
+    // Node's --cpu-prof profiles the servers: Bun's run elsewhere.
+    const onNode = (framework: Framework): boolean => runtimeOf(framework) === 'node';
+    const frameworks = (values.framework ?? FRAMEWORKS.filter((f) => onNode(f) && casesOf(f).includes(way))) as Framework[];
     for (const framework of frameworks) {
+      if (!onNode(framework)) throw new RangeError(`${framework} runs on Bun, which --cpu-prof cannot profile\n${USAGE}`);
       if (!VARIANTS[framework]?.includes(values.variant) || !casesOf(framework).includes(way) || !serves(values.variant, way)) {
         throw new RangeError(`no ${values.variant} serving ${way.key} on ${framework}\n${USAGE}`);
       }

@@ -15,6 +15,7 @@ import { type Answer, probe } from '../measure/probe.mjs';
 import type { Report, Series } from '../report/report.mjs';
 import { type Child, spawnChild } from './children.mjs';
 import type { Options } from './options.mjs';
+import { executableFor } from './runtimes.mjs';
 import { casesOf, type Framework, isPeer, rotate, serves, VARIANTS } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,8 @@ async function startServer(framework: Framework, variant: string): Promise<Targe
     [framework, variant],
     SERVER_CORE,
     START_TIMEOUT_MS,
+    [],
+    executableFor(framework),
   );
   return { framework, variant, url: `http://127.0.0.1:${(server.info as { port: number }).port}`, server };
 }

@@ -6,6 +6,7 @@
  * (Express), `ctx.state.user` (Koa) or `request.user` (Fastify).
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import type { FastifyInstance } from 'fastify';
 import type { Context, Next } from 'koa';
@@ -134,5 +135,10 @@ export function listen(listener: RequestListener): Promise<Server> {
   });
 }
 
+/** A server listening: what the process reports is its port (a Node server, or Bun's wrapped). */
+export interface Listening {
+  address(): AddressInfo | string | null;
+}
+
 /** Starts one variant's server: what each server module exports, by variant or framework name. */
-export type Start = () => Promise<Server>;
+export type Start = () => Promise<Listening>;
