@@ -18,6 +18,13 @@ export interface RedirectBody {
 const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 const REDIRECT_MESSAGE = 'Login required';
 
+// The redirects of the paths most recently refused, per guard: a redirect
+// depends on the path alone, and a site's login-required pages are few. A
+// caller who sends endless distinct paths only evicts older ones (first in,
+// first out), and a long path is never kept.
+const REDIRECTS_KEPT = 256;
+const LONGEST_KEPT_PATH = 1024;
+
 // The 401 already carries `cache-control` (refuse adds it); a render hook's
 // own `vary` is kept (read as its own: never from a polluted prototype).
 function withVary(response: JsonResponse): JsonResponse {
@@ -38,9 +45,9 @@ function htmxNext(request: unknown): string {
  * tells it: a navigation gets the 302 to the login page; a script the
  * refusal (`refusal`, the 401 JSON) with `vary`; htmx the same plus
  * `hx-redirect`. Built from parts made once per guard: the login URL split
- * around `next`, and the 401 with its `vary`, rebuilt only when `refusal`
- * builds a new 401 (another second, new settings, or a render hook that
- * reads the request).
+ * around `next`, the redirects of the last paths refused, and the 401 with
+ * its `vary`, rebuilt only when `refusal` builds a new 401 (another second,
+ * new settings, or a render hook that reads the request).
  *
  * @example
  * const answer = anonymousAnswer(loginLocation('/login', 'next'), (request, settings) => refuse('unauthenticated', request, options, settings));
@@ -60,14 +67,23 @@ export function anonymousAnswer(
     }
     return varied;
   };
+  const redirects = new Map<string, JsonResponse>();
   // `loginUrl` was checked when the guard was made and the path is
   // percent-encoded: the location is a valid header value by construction.
   const redirect = (request: unknown): JsonResponse => {
-    const target = loginUrlFor(location, requestPath(request));
-    const body: RedirectBody = { status: '302', message: REDIRECT_MESSAGE, location: target };
+    const path = requestPath(request);
+    const kept = redirects.get(path);
+    if (kept !== undefined) return kept;
+    const target = loginUrlFor(location, path);
+    const body: RedirectBody = Object.freeze({ status: '302', message: REDIRECT_MESSAGE, location: target });
     const headers = { 'content-type': JSON_CONTENT_TYPE, location: target, vary: VARY, 'cache-control': 'no-store' };
     // A refusal: written as its own text, never through an app's response schema.
-    return keepSerialized(checkedResponse(302, headers, body));
+    const response = keepSerialized(checkedResponse(302, headers, body));
+    if (path.length <= LONGEST_KEPT_PATH) {
+      if (redirects.size === REDIRECTS_KEPT) redirects.delete(redirects.keys().next().value as string);
+      redirects.set(path, response);
+    }
+    return response;
   };
   return (request: unknown, settings: Settings): JsonResponse => {
     const kind = callerKind(request);

@@ -63,6 +63,26 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       loginRequired({ loginUrl: '/login' })(handler)(navigation('/items'));
       expect(handler.called).to.equal(false);
     });
+
+    it('should answer a path again with the redirect it made for it, frozen, and keep only the latest 256 paths', () => {
+      const guarded = loginRequired({ loginUrl: '/login' })(respond);
+      const first = guarded(navigation('/p/0')) as JsonResponse<RedirectBody>;
+      expect(guarded(navigation('/p/0'))).to.equal(first);
+      expect(Object.isFrozen(first.body)).to.equal(true);
+      expect(guarded(navigation('/p/1'))).to.not.equal(first);
+      for (let i = 1; i <= 256; i++) guarded(navigation(`/p/${i}`));
+      const again = guarded(navigation('/p/0'));
+      expect(again).to.not.equal(first);
+      expect(again).to.deep.equal(first);
+    });
+
+    it('should never keep the redirect of a path over 1 KiB, and still answer it', () => {
+      const guarded = loginRequired({ loginUrl: '/login' })(respond);
+      const long = `/${'a'.repeat(1024)}`;
+      const answer = guarded(navigation(long));
+      expect(answer.headers.location).to.equal(`/login?next=${encodeURIComponent(long)}`);
+      expect(guarded(navigation(long))).to.not.equal(answer);
+    });
   });
 
   describe('when an anonymous caller does not prefer HTML', () => {
