@@ -9,6 +9,7 @@ import {
   type PipeTransform,
   Query,
   Req,
+  Scope,
   UseGuards,
 } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -104,9 +105,19 @@ class NestGuardedController {
   }
 }
 
+/** Built anew for every request, as Nest builds a controller that injects a request-scoped provider. */
+@Controller({ path: 'per-request', scope: Scope.REQUEST })
+class PerRequestController {
+  @Get()
+  @loginRequiredAjax()
+  one(@Req() req: Caller): { name: string | undefined } {
+    return { name: req.user?.name };
+  }
+}
+
 @Module({
   imports: [AjaxGuardModule.forRoot()],
-  controllers: [AheadController, NestGuardedController],
+  controllers: [AheadController, NestGuardedController, PerRequestController],
   providers: [{ provide: APP_PIPE, useClass: TurnDown }],
 })
 class AheadModule {}
@@ -159,6 +170,13 @@ for (const platform of PLATFORMS) {
       const answer = await at('/ahead/nested', as('bob'));
       expect(answer.status).to.equal(403);
       expect((await at('/ahead/nested', as('alice'))).body).to.equal('{"nested":true}');
+    });
+
+    it('guards a request-scoped controller’s route the same way', async () => {
+      const refused = await at('/per-request');
+      expect([refused.status, refused.body]).to.deep.equal([401, DEFAULT_401_JSON]);
+      const served = await at('/per-request', as('alice'));
+      expect([served.status, served.body]).to.deep.equal([200, '{"name":"alice"}']);
     });
 
     for (const path of ['/ahead/nest-guarded', '/nest-guarded-class']) {

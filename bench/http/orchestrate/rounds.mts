@@ -15,8 +15,8 @@ import { type Answer, probe } from '../measure/probe.mjs';
 import type { Report, Series } from '../report/report.mjs';
 import { type Child, spawnChild } from './children.mjs';
 import type { Options } from './options.mjs';
-import { executableFor } from './runtimes.mjs';
 import { casesOf, type Framework, isPeer, rotate, serves, VARIANTS } from './plan.mjs';
+import { executableFor } from './runtimes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Servers share one core, the load generator has the other. */

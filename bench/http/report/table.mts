@@ -2,7 +2,11 @@
 import { AJAX_GUARD, BARE, CASES, FRAMEWORKS, HAND_WRITTEN, isPeer } from '../orchestrate/plan.mjs';
 import { LIMITS, type Report, type Row, type Spread } from './report.mjs';
 
-const NAMES: Record<string, string> = { express: 'Express 5', koa: 'Koa 3', fastify: 'Fastify 5', hono: 'Hono 4 (node-server)',
+const NAMES: Record<string, string> = {
+  express: 'Express 5',
+  koa: 'Koa 3',
+  fastify: 'Fastify 5',
+  hono: 'Hono 4 (node-server)',
   'hono-bun': 'Hono 4 (Bun)',
 };
 
