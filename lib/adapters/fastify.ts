@@ -95,16 +95,17 @@ function answer(reply: FastifyReply, value: unknown): void {
  */
 export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply>(
   fn: FastifyHandlerFunction<Req, Rep>,
-): (request: Req, reply: Rep) => Promise<Rep> | undefined {
+): (request: Req, reply: Rep) => Promise<Rep | undefined> | undefined {
   return (request, reply) => {
     const value = fn(request, reply);
     // Answered at once when synchronous: no Promise, no closure per request.
     if (!isThenable(value)) return void answer(reply, value);
-    // An async handler resolves to the reply, which Fastify awaits until the
-    // response has ended, rather than sending a second time.
+    // An async handler resolves to nothing once the response has ended (so
+    // Fastify sends nothing more), else to the reply, which Fastify awaits
+    // until it has (an app's async onSend hook may still be running).
     return Promise.resolve(value).then((settled) => {
       answer(reply, settled);
-      return reply;
+      return reply.sent ? undefined : reply;
     });
   };
 }

@@ -22,9 +22,16 @@ export type HonoHandlerFunction<C extends Context = Context> = (c: C) => unknown
  */
 export function send(c: Context, response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
+  const names = Object.keys(headers);
+  // A handler's data, whose one header is its content type, which Hono never
+  // copies from `c.res`: handed to Hono as `c.json` hands it, which spares
+  // a WHATWG Headers object (@hono/node-server writes the record as it is).
+  if (names.length === 1 && names[0] === 'content-type' && body !== '' && c.req.method !== 'HEAD') {
+    return c.newResponse(body, status as 200, { 'content-type': headers['content-type'] as string });
+  }
   // Set on `c` itself, so that Hono, which copies the headers of `c.res`
   // over a handler's Response, finds the same values there.
-  for (const name of Object.keys(headers)) {
+  for (const name of names) {
     const value = headers[name] as string;
     c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
   }

@@ -220,6 +220,48 @@ describe(inMode('ajax-guard/fastify'), () => {
     });
   }
 
+  for (const [version, framework] of [
+    ['Fastify 5', Fastify],
+    ['Fastify 4', Fastify4],
+  ] as const) {
+    describe(`toHandler(fn) with an async fn on ${version}`, () => {
+      for (const [hooks, prepare] of [
+        ['no onSend hook', () => undefined],
+        [
+          'an async onSend hook that answers a turn later',
+          (app: FastifyInstance) =>
+            app.addHook('onSend', async (_request, reply, payload) => {
+              await new Promise((resolve) => setImmediate(resolve));
+              reply.header('x-hooked', 'yes');
+              return payload;
+            }),
+        ],
+      ] as const) {
+        it(`answers once, with the whole answer, given ${hooks}`, async () => {
+          const app = framework();
+          const warnings: unknown[] = [];
+          app.log.warn = (...args: unknown[]) => void warnings.push(args);
+          prepare(app);
+          app.get(
+            '/',
+            toHandler(async () => jsonResponse({ late: true })),
+          );
+          await app.listen({ port: 0, host: '127.0.0.1' });
+          const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
+          const answers = await Promise.all([call(url), call(url)]).finally(() => app.close());
+          expect(answers.map(({ status, body }) => [status, body])).to.deep.equal([
+            [200, '{"late":true}'],
+            [200, '{"late":true}'],
+          ]);
+          expect(answers.map(({ headers }) => headers.get('x-hooked'))).to.deep.equal(
+            hooks === 'no onSend hook' ? [null, null] : ['yes', 'yes'],
+          );
+          expect(warnings).to.deep.equal([]);
+        });
+      }
+    });
+  }
+
   describe('send(reply, response) with a 304', () => {
     let server: RunningServer;
     before(async () => {
