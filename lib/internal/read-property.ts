@@ -19,10 +19,23 @@ export function isObjectLike(value: unknown): value is object {
 // A class prototype holds its class in an own `constructor`, and that class
 // points back at it. The root of any chain (Object.prototype in this realm or
 // another, or a null-prototype object) has no prototype of its own: never read.
-function isClassPrototype(holder: object): boolean {
-  if (Reflect.getPrototypeOf(holder) === null) return false;
+function pointsAtItsClass(holder: object): boolean {
   const ctor = Reflect.getOwnPropertyDescriptor(holder, 'constructor')?.value;
   return typeof ctor === 'function' && Reflect.getOwnPropertyDescriptor(ctor, 'prototype')?.value === holder;
+}
+
+// The prototypes met are a framework's few (Fastify's Request, Koa's
+// context): each is asked once, not with two descriptors on every request.
+const classPrototypes = new WeakMap<object, boolean>();
+
+function isClassPrototype(holder: object): boolean {
+  if (Reflect.getPrototypeOf(holder) === null) return false;
+  let known = classPrototypes.get(holder);
+  if (known === undefined) {
+    known = pointsAtItsClass(holder);
+    classPrototypes.set(holder, known);
+  }
+  return known;
 }
 
 /** Looks `key` up on `object` as described above, or returns `MISSING`. */
