@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { ApplicationConfig } from '@nestjs/core';
 import { admit } from '../guard/admissions.js';
 import { handlerAccessCheck } from '../guard/check-access.js';
@@ -21,26 +22,11 @@ interface GuardedRoute {
 // the route handler it registers for it, which is how the route is known.
 const ROUTE = 'ajax-guard:nest-route';
 
-// The adapter methods Nest registers routes with, one per HTTP method.
-const REGISTRARS = [
-  'get',
-  'post',
-  'put',
-  'delete',
-  'patch',
-  'all',
-  'options',
-  'head',
-  'search',
-  'query',
-  'propfind',
-  'proppatch',
-  'mkcol',
-  'copy',
-  'move',
-  'lock',
-  'unlock',
-] as const;
+// The adapter methods Nest registers routes with: one per RequestMethod,
+// named in lower case (`get`, `post`, ... `all`, `search`).
+const REGISTRARS = Object.keys(RequestMethod)
+  .filter((key) => Number.isNaN(Number(key)))
+  .map((name) => name.toLowerCase());
 
 /**
  * Marks `method`, a guarded controller method, for its route. Its checks
@@ -55,9 +41,11 @@ export function markRoute(method: object, nestGuarded: boolean): void {
   Reflect.defineMetadata(ROUTE, { method, check: ahead ? handlerAccessCheck(method) : undefined }, method);
 }
 
-// An app built after `resetSettings()` (a test suite's afterEach) reads
-// Nest's request again; a `getRequest` the app set itself is left alone.
-function readNestRequest(): boolean {
+// True while guards read Nest's request. An app built before
+// `resetSettings()` (a test suite's afterEach) reads it again; a
+// `getRequest` the app set itself is left alone, and its checks then run
+// in the method, where that lookup gets the arguments.
+function nestRequestInForce(): boolean {
   const { getRequest } = currentSettings();
   if (getRequest === defaultGetRequest) configure({ getRequest: nestRequest });
   return getRequest === defaultGetRequest || getRequest === nestRequest;
@@ -73,7 +61,9 @@ function readNestRequest(): boolean {
  */
 function refusingAhead(handler: AnyFunction, { method, check }: GuardedRoute): AnyFunction {
   const route = function (this: unknown, request: object, response: object, next: unknown): unknown {
-    if (!readNestRequest() || check === undefined) return handler.call(this, request, response, next);
+    // Asked first on every guarded route: it also puts Nest's request back after a reset.
+    const inForce = nestRequestInForce();
+    if (check === undefined || !inForce) return handler.call(this, request, response, next);
     let verdict: ReturnType<Check>;
     try {
       verdict = check(request);
