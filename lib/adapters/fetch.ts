@@ -1,4 +1,4 @@
-import { accessCheck, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
+import { accessCheck, isThenable, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 
 /**
@@ -35,13 +35,25 @@ export function toResponse(response: JsonResponse): Response {
  * export const GET = toHandler((request) => account.me(request, null));
  */
 export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunction<Req>): (request: Req) => Promise<Response> {
-  return async (request) => {
-    const value = await fn(request);
-    if (value instanceof Response) return value;
-    if (value === undefined) return new Response(null, { status: 204 });
-    return toResponse(toJsonResponse(value));
+  return (request) => {
+    try {
+      const value = fn(request);
+      // A synchronous answer is settled at once: no await on the way.
+      return isThenable(value) ? Promise.resolve(value).then(answer) : Promise.resolve(answer(value));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
+
+function answer(value: unknown): Response {
+  if (value instanceof Response) return value;
+  if (value === undefined) return new Response(null, { status: 204 });
+  return toResponse(toJsonResponse(value));
+}
+
+const refusalResponse = (refusal: JsonResponse | undefined): Response | undefined =>
+  refusal === undefined ? undefined : toResponse(refusal);
 
 /**
  * The guard as a Fetch API middleware: it resolves to `undefined` when the
@@ -57,8 +69,12 @@ export function toMiddleware<Req extends Request = Request>(
   guard: GuardDecorator<any>,
 ): (request: Req) => Promise<Response | undefined> {
   const check = accessCheck(guard, 'toMiddleware');
-  return async (request) => {
-    const refusal = await check(request);
-    return refusal === undefined ? undefined : toResponse(refusal);
+  return (request) => {
+    try {
+      const verdict = check(request);
+      return isThenable(verdict) ? Promise.resolve(verdict).then(refusalResponse) : Promise.resolve(refusalResponse(verdict));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }

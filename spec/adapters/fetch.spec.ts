@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { type GuardDecorator, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { requestHeader } from 'ajax-guard/adapter';
 import { toHandler, toMiddleware, toResponse } from 'ajax-guard/fetch';
 import { expect } from 'chai';
@@ -122,6 +122,20 @@ describe(inMode('ajax-guard/fetch'), () => {
       const outcome = await toHandler(() => {
         throw failure;
       })(request).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      expect(outcome).to.equal(failure);
+    });
+
+    it('has toMiddleware reject with what a synchronous check throws, never throw', async () => {
+      const failure = new Error('store down');
+      const guard = loginRequiredAjax({
+        isAuthenticated: () => {
+          throw failure;
+        },
+      });
+      const outcome = await toMiddleware(guard)(request).then(
         () => 'resolved',
         (error: unknown) => error,
       );

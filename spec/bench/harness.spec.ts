@@ -15,6 +15,7 @@ const VARIANTS: Record<string, readonly string[]> = {
   fastify: ['bare', 'hand-written', 'ajax-guard', 'nestjs', 'nestjs-ajax-guard'],
   hono: ['bare', 'hand-written', 'ajax-guard'],
   'hono-bun': ['bare', 'hand-written', 'ajax-guard'],
+  'fetch-bun': ['bare', 'hand-written', 'ajax-guard'],
 };
 // Every variant serves the sync check; only the hand-written check and ajax-guard serve the rest.
 const SYNC = ['sync-200', 'sync-401'];
@@ -26,6 +27,7 @@ const CASES: Record<string, readonly string[]> = {
   fastify: [...SYNC, ...OTHERS, 'schema-200', 'schema-401', ...MIDDLEWARE],
   hono: [...SYNC, ...MIDDLEWARE],
   'hono-bun': [...SYNC, ...MIDDLEWARE],
+  'fetch-bun': [...SYNC, ...MIDDLEWARE],
 };
 // Measured in the smoke round (the rest are probed only): a sync refusal, where the peers and the bare route run too, and toMiddleware's.
 const MEASURED = ['sync-401', 'middleware-401'];
@@ -159,7 +161,7 @@ describe('npm run bench, for one tiny round', function () {
   });
 
   it('prints one table: a line per framework and case', () => {
-    const lines = stdout.split('\n').filter((text) => /^\| (Express|Koa|Fastify|Hono) /.test(text));
+    const lines = stdout.split('\n').filter((text) => /^\| (Express|Koa|Fastify|Hono|Fetch API) /.test(text));
     expect(lines).to.have.length(Object.values(CASES).flatMap((cases) => cases.filter((key) => MEASURED.includes(key))).length);
     expect(stdout).to.include('| framework | case | status |');
   });

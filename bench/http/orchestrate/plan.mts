@@ -4,7 +4,7 @@
  */
 import { BROWSER_ACCEPT, ROUTES, SCRIPT_ACCEPT, TOKEN_HEADER, TOKENS } from '../servers/scenario.mjs';
 
-export const FRAMEWORKS = ['express', 'koa', 'fastify', 'hono', 'hono-bun'] as const;
+export const FRAMEWORKS = ['express', 'koa', 'fastify', 'hono', 'hono-bun', 'fetch-bun'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** The two references every ratio is taken against, the library, and the peers. */
@@ -20,10 +20,11 @@ export const VARIANTS: Readonly<Record<Framework, readonly string[]>> = {
   fastify: [BARE, HAND_WRITTEN, AJAX_GUARD, 'nestjs', 'nestjs-ajax-guard'],
   hono: [BARE, HAND_WRITTEN, AJAX_GUARD],
   'hono-bun': [BARE, HAND_WRITTEN, AJAX_GUARD],
+  'fetch-bun': [BARE, HAND_WRITTEN, AJAX_GUARD],
 };
 
-/** The runtime each framework's servers run on: Node, but Hono's second row, on Bun. */
-export const runtimeOf = (framework: Framework): 'node' | 'bun' => (framework === 'hono-bun' ? 'bun' : 'node');
+/** The runtime each framework's servers run on: Node, but the `-bun` rows on Bun. */
+export const runtimeOf = (framework: Framework): 'node' | 'bun' => (framework.endsWith('-bun') ? 'bun' : 'node');
 
 /** True for a variant built on another library (optional: it may fail to install or start). */
 export const isPeer = (variant: string): boolean => (PEERS as readonly string[]).includes(variant);
@@ -44,7 +45,7 @@ export interface Case {
 
 const user = { [TOKEN_HEADER]: TOKENS.user };
 const all = FRAMEWORKS;
-// Hono (on @hono/node-server and on Bun) runs the sync check and the middleware only.
+// Hono (on @hono/node-server and on Bun) and the Fetch API (on Bun) run the sync check and the middleware only.
 const routed = ['express', 'koa', 'fastify'] as const;
 const fromScript = (route: string) => ({ route, everyVariant: false, frameworks: routed });
 

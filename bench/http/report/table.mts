@@ -8,6 +8,7 @@ const NAMES: Record<string, string> = {
   fastify: 'Fastify 5',
   hono: 'Hono 4 (node-server)',
   'hono-bun': 'Hono 4 (Bun)',
+  'fetch-bun': 'Fetch API (Bun)',
 };
 
 const number = (value: number, digits: number): string =>
