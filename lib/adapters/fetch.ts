@@ -35,15 +35,7 @@ export function toResponse(response: JsonResponse): Response {
  * export const GET = toHandler((request) => account.me(request, null));
  */
 export function toHandler<Req extends Request = Request>(fn: FetchHandlerFunction<Req>): (request: Req) => Promise<Response> {
-  return (request) => {
-    try {
-      const value = fn(request);
-      // A synchronous answer is settled at once: no await on the way.
-      return isThenable(value) ? Promise.resolve(value).then(answer) : Promise.resolve(answer(value));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
+  return (request) => settle(fn, request, answer);
 }
 
 function answer(value: unknown): Response {
@@ -52,8 +44,20 @@ function answer(value: unknown): Response {
   return toResponse(toJsonResponse(value));
 }
 
-const refusalResponse = (refusal: JsonResponse | undefined): Response | undefined =>
-  refusal === undefined ? undefined : toResponse(refusal);
+const refusalResponse = (refusal: unknown): Response | undefined =>
+  refusal === undefined ? undefined : toResponse(refusal as JsonResponse);
+
+// `finish` of what `run(request)` gives, as a Promise: a synchronous result
+// is settled at once, with no await on the way; a throw rejects it, as an
+// async function's would, for the runtime's own error handler.
+function settle<Req, T>(run: (request: Req) => unknown, request: Req, finish: (value: unknown) => T): Promise<T> {
+  try {
+    const value = run(request);
+    return isThenable(value) ? Promise.resolve(value).then(finish) : Promise.resolve(finish(value));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
 
 /**
  * The guard as a Fetch API middleware: it resolves to `undefined` when the
@@ -69,12 +73,5 @@ export function toMiddleware<Req extends Request = Request>(
   guard: GuardDecorator<any>,
 ): (request: Req) => Promise<Response | undefined> {
   const check = accessCheck(guard, 'toMiddleware');
-  return (request) => {
-    try {
-      const verdict = check(request);
-      return isThenable(verdict) ? Promise.resolve(verdict).then(refusalResponse) : Promise.resolve(refusalResponse(verdict));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
+  return (request) => settle(check, request, refusalResponse);
 }
