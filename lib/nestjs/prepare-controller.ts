@@ -1,4 +1,4 @@
-import { GUARDS_METADATA } from '@nestjs/common/constants.js';
+import { GUARDS_METADATA, HOST_METADATA } from '@nestjs/common/constants.js';
 import { classMethods } from '../guard/handler-methods.js';
 import { rulesOf } from '../guard/rules.js';
 import type { AnyClass } from '../internal/function-types.js';
@@ -16,15 +16,18 @@ const hasNestGuards = (target: object): boolean =>
 /**
  * Readies each guarded method of `Controller` before Nest builds its routes:
  * Nest passes it the request, its route checks it first unless a Nest guard
- * of the controller or the method must run before, and a method that
- * responds through `@Res()` gets its returned JsonResponse written.
+ * of the controller or the method must run before (or the controller is
+ * bound to hosts), and a method that responds through `@Res()` gets its
+ * returned JsonResponse written.
  */
 export function prepareController(Controller: AnyClass): void {
-  const controllerGuarded = hasNestGuards(Controller);
+  // A controller bound to hosts shares its paths with others: its routes
+  // pass a request for another host on, which only Nest's filter knows.
+  const checkedInMethod = hasNestGuards(Controller) || Reflect.getMetadata(HOST_METADATA, Controller) !== undefined;
   for (const handler of classMethods(Controller.prototype as object)) {
     if (!isGuarded(handler.method)) continue;
     passRequest(Controller, handler.key);
-    markRoute(handler.method, controllerGuarded || hasNestGuards(handler.method));
+    markRoute(handler.method, checkedInMethod || hasNestGuards(handler.method));
     writeForResponseHandler(Controller, handler);
   }
 }

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { ApplicationConfig } from '@nestjs/core';
 import { admit } from '../guard/admissions.js';
 import { handlerAccessCheck } from '../guard/check-access.js';
@@ -98,11 +98,22 @@ function refusingAhead(handler: AnyFunction, { method, check }: GuardedRoute): A
 
 /**
  * Has `adapter` register every guarded method's route through
- * `refusingAhead`, while the app has no global guard. Call it once per
- * adapter, before Nest builds its routes.
+ * `refusingAhead`, checking ahead while the app has no global guard and no
+ * header or media-type versioning. Call it once per adapter, before Nest
+ * builds its routes.
  */
 export function refuseAheadOfRoutes(adapter: NestHttpAdapter, config: ApplicationConfig): void {
-  const globallyGuarded = (): boolean => config.getGlobalGuards().length > 0 || config.getGlobalRequestGuards().length > 0;
+  // A global guard may sign the caller in. Versions told apart by a header
+  // or a media type share one path, each route passing a request for
+  // another version on: only Nest's filter knows whose request it is.
+  const checkedInMethod = (): boolean => {
+    const versioning = config.getVersioning();
+    return (
+      config.getGlobalGuards().length > 0 ||
+      config.getGlobalRequestGuards().length > 0 ||
+      (versioning !== undefined && versioning.type !== VersioningType.URI)
+    );
+  };
   const registrars = adapter as unknown as Record<string, unknown>;
   for (const name of REGISTRARS) {
     const register = registrars[name];
@@ -111,7 +122,7 @@ export function refuseAheadOfRoutes(adapter: NestHttpAdapter, config: Applicatio
       const handler = args[args.length - 1];
       const route = typeof handler === 'function' ? (Reflect.getMetadata(ROUTE, handler) as GuardedRoute | undefined) : undefined;
       if (route !== undefined) {
-        const ahead = globallyGuarded() ? { method: route.method, check: undefined } : route;
+        const ahead = checkedInMethod() ? { method: route.method, check: undefined } : route;
         args[args.length - 1] = refusingAhead(handler as AnyFunction, ahead);
       }
       return Reflect.apply(register, this, args);

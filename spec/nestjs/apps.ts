@@ -101,14 +101,15 @@ function signInByHook(platform: Platform, app: NestApp): void {
 /**
  * Starts `root` on `platform` at 127.0.0.1 port 0, built by NestFactory or,
  * with `testing`, by @nestjs/testing; with `hook`, a server hook signs
- * callers in before Nest's pipeline.
+ * callers in before Nest's pipeline; `prepare` sets the app up before it listens.
  */
 export async function startNest(
   platform: Platform,
-  { testing = false, root = AppModule as Type, hook = false } = {},
+  { testing = false, root = AppModule as Type, hook = false, prepare = (_app: NestApp): unknown => undefined } = {},
 ): Promise<RunningNest> {
   const app = testing ? await compileTestingApp(platform, root) : await create(platform, root);
   if (hook) signInByHook(platform, app);
+  prepare(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

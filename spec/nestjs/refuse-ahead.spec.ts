@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   BadRequestException,
@@ -11,6 +12,7 @@ import {
   Req,
   Scope,
   UseGuards,
+  VersioningType,
 } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
@@ -132,7 +134,102 @@ class AheadModule {}
 })
 class GloballyGuardedModule {}
 
+// Two controllers on one path, told apart by Nest's filters: a guarded
+// version 1 and a public version 2; a guarded admin host and a public one.
+@Controller({ path: 'versioned', version: '1' })
+class VersionOne {
+  @Get()
+  @loginRequiredAjax()
+  show(): { version: number } {
+    return { version: 1 };
+  }
+}
+
+@Controller({ path: 'versioned', version: '2' })
+class VersionTwo {
+  @Get()
+  show(): { version: number } {
+    return { version: 2 };
+  }
+}
+
+@Controller({ path: 'hosted', host: 'admin.example' })
+class AdminHost {
+  @Get()
+  @loginRequiredAjax()
+  show(): { host: string } {
+    return { host: 'admin' };
+  }
+}
+
+@Controller('hosted')
+class AnyHost {
+  @Get()
+  show(): { host: string } {
+    return { host: 'any' };
+  }
+}
+
+@Module({ imports: [AjaxGuardModule.forRoot()], controllers: [VersionOne, VersionTwo] })
+class VersionedModule {}
+
+// Fastify routes hosts by its own constraints, with no path shared; Express
+// shares the path, and Nest's host filter passes other hosts' requests on.
+@Module({ imports: [AjaxGuardModule.forRoot()], controllers: [AdminHost, AnyHost] })
+class HostedModule {}
+
+// fetch() may not set Host: a plain Node request does.
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { headers: { host } }, (answer) => {
+      let body = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
+    });
+    sent.setTimeout(5_000, () => sent.destroy(new Error('no answer within 5 s')));
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+describe(inMode('ajax-guard on a Nest express route bound to a host'), () => {
+  let nest: RunningNest;
+  before(async () => {
+    nest = await startNest('express', { root: HostedModule, hook: true });
+  });
+  beforeEach(pinClock);
+  after(() => nest?.close());
+
+  it('refuses only on the host that is guarded', async () => {
+    const admin = await getWithHost(`${nest.url}/hosted`, 'admin.example');
+    const other = await getWithHost(`${nest.url}/hosted`, 'www.example');
+    expect([admin.status, other.status, other.body]).to.deep.equal([401, 200, '{"host":"any"}']);
+  });
+});
+
 for (const platform of PLATFORMS) {
+  describe(inMode(`ajax-guard on Nest ${platform} routes with header versioning`), () => {
+    let nest: RunningNest;
+    before(async () => {
+      nest = await startNest(platform, {
+        root: VersionedModule,
+        hook: true,
+        prepare: (app) => app.enableVersioning({ type: VersioningType.HEADER, header: 'x-api-version' }),
+      });
+    });
+    beforeEach(pinClock);
+    after(() => nest?.close());
+
+    it('refuses only the version that is guarded', async () => {
+      const one = await call(`${nest.url}/versioned`, { headers: { 'x-api-version': '1' } });
+      const two = await call(`${nest.url}/versioned`, { headers: { 'x-api-version': '2' } });
+      expect([one.status, two.status, two.body]).to.deep.equal([401, 200, '{"version":2}']);
+    });
+  });
+
   describe(inMode(`ajax-guard on a Nest ${platform} route with no Nest guard`), () => {
     let nest: RunningNest;
     const at = (path: string, headers: Record<string, string> = {}) => call(`${nest.url}${path}`, { headers });
