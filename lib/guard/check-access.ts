@@ -3,7 +3,7 @@ import type { JsonResponse } from '../response/json-response.js';
 import { currentSettings } from '../settings.js';
 import { checkOf } from './define-guard.js';
 import type { PendingVerdict } from './verdict.js';
-import { type GuardCheck, guardChecks } from './wrap.js';
+import { type GuardCheck, guardChecks, verdictOfChecks } from './wrap.js';
 
 // The check of `guard`, or a TypeError that names `caller` for anything else.
 function requireCheck(guard: unknown, caller: string): GuardCheck {
@@ -46,18 +46,6 @@ export function accessCheck(guard: unknown, caller: string): (request: unknown) 
   return (request) => decide(request, currentSettings());
 }
 
-// Stacked guards run outermost first; the first refusal wins.
-function verdictOn(checks: readonly GuardCheck[], request: unknown, from: number): PendingVerdict {
-  for (let i = from; i < checks.length; i++) {
-    const verdict = (checks[i] as GuardCheck).decide(request, currentSettings());
-    if (verdict instanceof Promise) {
-      return verdict.then((settled) => (settled === undefined ? verdictOn(checks, request, i + 1) : settled));
-    }
-    if (verdict !== undefined) return verdict;
-  }
-  return undefined;
-}
-
 /**
  * Every check of a guarded `handler` as one function of the request, for a
  * step ahead of the handler that has the request but not the arguments the
@@ -72,5 +60,5 @@ function verdictOn(checks: readonly GuardCheck[], request: unknown, from: number
 export function handlerAccessCheck(handler: unknown): ((request: unknown) => PendingVerdict) | undefined {
   const checks = guardChecks(handler);
   if (checks === undefined || checks.some((check) => check.getRequest !== undefined)) return undefined;
-  return (request) => verdictOn(checks, request, 0);
+  return (request) => verdictOfChecks(handler as object, checks, () => request);
 }

@@ -29,16 +29,23 @@ function requestFor(check: GuardCheck, args: ArrayLike<unknown>, settings: Setti
   return locateRequest(args, getRequest, check.title);
 }
 
-// Stacked guards run outermost first; the first refusal wins.
-function verdictOf(handler: object, checks: readonly GuardCheck[], args: ArrayLike<unknown>, from: number): PendingVerdict {
+/** Where one of a handler's checks finds its request. */
+type RequestOf = (check: GuardCheck, settings: Settings) => unknown;
+
+/**
+ * The verdict of stacked guards' checks, outermost first: the first refusal
+ * wins, and a check whose request was admitted for `handler` ahead of it is
+ * not asked again.
+ */
+export function verdictOfChecks(handler: object, checks: readonly GuardCheck[], requestOf: RequestOf, from = 0): PendingVerdict {
   for (let i = from; i < checks.length; i++) {
     const check = checks[i] as GuardCheck;
     const settings = currentSettings();
-    const request = requestFor(check, args, settings);
+    const request = requestOf(check, settings);
     if (isAdmitted(request, handler)) continue;
     const verdict = check.decide(request, settings);
     if (verdict instanceof Promise) {
-      return verdict.then((settled) => (settled === undefined ? verdictOf(handler, checks, args, i + 1) : settled));
+      return verdict.then((settled) => (settled === undefined ? verdictOfChecks(handler, checks, requestOf, i + 1) : settled));
     }
     if (verdict !== undefined) return verdict;
   }
@@ -77,7 +84,10 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
         const request = locateRequest(arguments, getRequest, only.title);
         verdict = isAdmitted(request, wrapper) ? undefined : only.decide(request, settings);
       }
-    } else verdict = verdictOf(wrapper, checks, arguments, 0);
+    } else {
+      const args = arguments;
+      verdict = verdictOfChecks(wrapper, checks, (check, settings) => requestFor(check, args, settings));
+    }
     if (verdict === undefined) return Reflect.apply(original, this, arguments);
     if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
     return refusal(verdict);

@@ -1,12 +1,10 @@
 import { GUARDS_METADATA, HOST_METADATA } from '@nestjs/common/constants.js';
 import { classMethods } from '../guard/handler-methods.js';
-import { rulesOf } from '../guard/rules.js';
+import { isGuardWrapper } from '../guard/wrap.js';
 import type { AnyClass } from '../internal/function-types.js';
 import { markRoute } from './refuse-ahead.js';
 import { passRequest } from './request-argument.js';
 import { writeForResponseHandler } from './response-handled.js';
-
-const isGuarded = (method: object): boolean => rulesOf(method).some((rule) => rule.kind !== 'anonymous');
 
 // `@UseGuards()` on the controller or the method (Nest reads both, and
 // inherits the controller's from its base classes).
@@ -25,7 +23,7 @@ export function prepareController(Controller: AnyClass): void {
   // pass a request for another host on, which only Nest's filter knows.
   const checkedInMethod = hasNestGuards(Controller) || Reflect.getMetadata(HOST_METADATA, Controller) !== undefined;
   for (const handler of classMethods(Controller.prototype as object)) {
-    if (!isGuarded(handler.method)) continue;
+    if (!isGuardWrapper(handler.method)) continue;
     passRequest(Controller, handler.key);
     markRoute(handler.method, checkedInMethod || hasNestGuards(handler.method));
     writeForResponseHandler(Controller, handler);

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   BadRequestException,
@@ -21,6 +20,7 @@ import { expect } from 'chai';
 import { DEFAULT_401_JSON, pinClock } from '../support/clock.js';
 import { inMode } from '../support/decorator-mode.js';
 import { call } from '../support/http-client.js';
+import { rawRequest } from '../support/raw-request.js';
 import { PLATFORMS, type RunningNest, startNest } from './apps.js';
 import { as } from './controllers.js';
 
@@ -178,23 +178,6 @@ class VersionedModule {}
 @Module({ imports: [AjaxGuardModule.forRoot()], controllers: [AdminHost, AnyHost] })
 class HostedModule {}
 
-// fetch() may not set Host: a plain Node request does.
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const sent = request(url, { headers: { host } }, (answer) => {
-      let body = '';
-      answer.setEncoding('utf8');
-      answer.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
-    });
-    sent.setTimeout(5_000, () => sent.destroy(new Error('no answer within 5 s')));
-    sent.on('error', reject);
-    sent.end();
-  });
-}
-
 describe(inMode('ajax-guard on a Nest express route bound to a host'), () => {
   let nest: RunningNest;
   before(async () => {
@@ -204,8 +187,9 @@ describe(inMode('ajax-guard on a Nest express route bound to a host'), () => {
   after(() => nest?.close());
 
   it('refuses only on the host that is guarded', async () => {
-    const admin = await getWithHost(`${nest.url}/hosted`, 'admin.example');
-    const other = await getWithHost(`${nest.url}/hosted`, 'www.example');
+    // fetch() may not set Host: a plain Node request does.
+    const admin = await rawRequest(nest, '/hosted', { host: 'admin.example' });
+    const other = await rawRequest(nest, '/hosted', { host: 'www.example' });
     expect([admin.status, other.status, other.body]).to.deep.equal([401, 200, '{"host":"any"}']);
   });
 });
