@@ -16,8 +16,29 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
 
 type Serializer = (payload: unknown) => string;
 const asIs = (text: string): string => text;
+const JSON_MEDIA_TYPE = 'application/json';
 // What Fastify holds when no reply serializer is set.
 const UNSET = null as unknown as Serializer;
+
+const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
+
+// On its own path Fastify picks a response schema listed by content type
+// (`200: { content: { 'application/json': ... } }`) by the reply's media
+// type, else (Fastify 5) `*/*`, else none; `reply.serialize` passes no
+// content type and would call the list itself. Data goes out as JSON: its
+// entry, or `*/*`'s on Fastify 4 too, where the schema the app listed
+// filters rather than nothing. Undefined where the route lists no content types.
+function listedSerializer(reply: FastifyReply): Serializer | undefined {
+  const { statusCode } = reply;
+  const listed: unknown =
+    reply.getSerializationFunction(String(statusCode)) ??
+    reply.getSerializationFunction(STATUS_CLASSES[Math.trunc(statusCode / 100)] as string);
+  if (typeof listed !== 'object' || listed === null) return undefined;
+  const entries = listed as Readonly<Record<string, unknown>>;
+  const key = Object.hasOwn(entries, JSON_MEDIA_TYPE) ? JSON_MEDIA_TYPE : '*/*';
+  const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
+  return typeof entry === 'function' ? (entry as Serializer) : JSON.stringify;
+}
 
 // Fastify calls a reply's serializer as a method of the reply, after the
 // preSerialization hooks: unset again, it lets Fastify serialize as on any
@@ -27,8 +48,9 @@ const UNSET = null as unknown as Serializer;
 function fastifySerialization(this: FastifyReply, payload: unknown): string {
   this.serializer(UNSET);
   try {
+    const listed = listedSerializer(this);
     // A reply serializer may answer a Buffer, which Fastify sends as it is.
-    return this.serialize(payload) as string;
+    return listed === undefined ? (this.serialize(payload) as string) : listed(payload);
   } catch {
     const { status, headers, body } = serializationFailure();
     this.code(status).headers(headers);

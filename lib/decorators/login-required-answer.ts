@@ -1,7 +1,7 @@
 import { callerKind } from '../negotiation/caller-kind.js';
 import { type LoginLocation, loginUrlFor } from '../negotiation/login-location.js';
 import { requestHeader } from '../request/request-header.js';
-import { requestPath, urlPath } from '../request/request-path.js';
+import { requestPath, requestTarget, targetPath, urlPath } from '../request/request-path.js';
 import { checkedResponse, JSON_CONTENT_TYPE, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
@@ -18,12 +18,13 @@ export interface RedirectBody {
 const VARY = 'Accept, X-Requested-With, Sec-Fetch-Mode, HX-Request';
 const REDIRECT_MESSAGE = 'Login required';
 
-// The redirects of the paths most recently refused, per guard: a redirect
-// depends on the path alone, and a site's login-required pages are few. A
-// caller who sends endless distinct paths only evicts older ones (first in,
-// first out), and a long path is never kept.
+// The redirects of the request targets most recently refused, per guard: a
+// redirect depends on the target alone, and a site's login-required pages
+// are few. Kept by the target as it came, so a kept one costs no cleaning
+// of the path. A caller who sends endless distinct targets only evicts
+// older ones (first in, first out), and a long target is never kept.
 const REDIRECTS_KEPT = 256;
-const LONGEST_KEPT_PATH = 1024;
+const LONGEST_KEPT_TARGET = 1024;
 
 // The 401 already carries `cache-control` (refuse adds it); a render hook's
 // own `vary` is kept (read as its own: never from a polluted prototype).
@@ -45,7 +46,7 @@ function htmxNext(request: unknown): string {
  * tells it: a navigation gets the 302 to the login page; a script the
  * refusal (`refusal`, the 401 JSON) with `vary`; htmx the same plus
  * `hx-redirect`. Built from parts made once per guard: the login URL split
- * around `next`, the redirects of the last paths refused, and the 401 with
+ * around `next`, the redirects of the last targets refused, and the 401 with
  * its `vary`, rebuilt only when `refusal` builds a new 401 (another second,
  * new settings, or a render hook that reads the request).
  *
@@ -71,17 +72,17 @@ export function anonymousAnswer(
   // `loginUrl` was checked when the guard was made and the path is
   // percent-encoded: the location is a valid header value by construction.
   const redirect = (request: unknown): JsonResponse => {
-    const path = requestPath(request);
-    const kept = redirects.get(path);
+    const target = requestTarget(request);
+    const kept = target === undefined ? undefined : redirects.get(target);
     if (kept !== undefined) return kept;
-    const target = loginUrlFor(location, path);
-    const body: RedirectBody = Object.freeze({ status: '302', message: REDIRECT_MESSAGE, location: target });
-    const headers = { 'content-type': JSON_CONTENT_TYPE, location: target, vary: VARY, 'cache-control': 'no-store' };
+    const login = loginUrlFor(location, targetPath(target));
+    const body: RedirectBody = Object.freeze({ status: '302', message: REDIRECT_MESSAGE, location: login });
+    const headers = { 'content-type': JSON_CONTENT_TYPE, location: login, vary: VARY, 'cache-control': 'no-store' };
     // A refusal: written as its own text, never through an app's response schema.
     const response = keepSerialized(checkedResponse(302, headers, body));
-    if (path.length <= LONGEST_KEPT_PATH) {
+    if (target !== undefined && target.length <= LONGEST_KEPT_TARGET) {
       if (redirects.size === REDIRECTS_KEPT) redirects.delete(redirects.keys().next().value as string);
-      redirects.set(path, response);
+      redirects.set(target, response);
     }
     return response;
   };

@@ -58,18 +58,14 @@ export function acceptQuality(accept: string | undefined, mediaType: string): nu
   return quality;
 }
 
-/**
- * True when `accept` gives `text/html` a strictly higher quality than
- * `application/json`, both ranked as `acceptQuality` ranks them, in one pass
- * over the header and with nothing allocated. No header, or one longer than
- * `MAX_NEGOTIATED_ACCEPT`, prefers neither.
- *
- * @example
- * htmlOverJson('text/html,application/xhtml+xml,*\/*;q=0.8'); // true
- * htmlOverJson('application/json, text/plain, *\/*');         // false
- */
-export function htmlOverJson(accept: string | undefined): boolean {
-  if (accept === undefined || accept.length > MAX_NEGOTIATED_ACCEPT) return false;
+// The header `htmlOverJson` ranked last, and its answer: a browser sends
+// the same `Accept` on every navigation and a script on every call, so most
+// requests cost one string comparison instead of a pass over the header.
+let lastAccept: string | undefined;
+let lastAnswer = false;
+
+// Whether `text/html` outranks `application/json` in `accept`: one pass, nothing allocated.
+function rankHtmlOverJson(accept: string): boolean {
   let htmlRank = -1;
   let html = 0;
   let jsonRank = -1;
@@ -90,4 +86,23 @@ export function htmlOverJson(accept: string | undefined): boolean {
     }
   }
   return html > json;
+}
+
+/**
+ * True when `accept` gives `text/html` a strictly higher quality than
+ * `application/json`, both ranked as `acceptQuality` ranks them, in one pass
+ * over the header and with nothing allocated. No header, or one longer than
+ * `MAX_NEGOTIATED_ACCEPT`, prefers neither.
+ *
+ * @example
+ * htmlOverJson('text/html,application/xhtml+xml,*\/*;q=0.8'); // true
+ * htmlOverJson('application/json, text/plain, *\/*');         // false
+ */
+export function htmlOverJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept.length > MAX_NEGOTIATED_ACCEPT) return false;
+  if (accept !== lastAccept) {
+    lastAnswer = rankHtmlOverJson(accept);
+    lastAccept = accept;
+  }
+  return lastAnswer;
 }

@@ -16,7 +16,10 @@ function collapseLeading(path: string): string {
 }
 
 function pathAndQuery(target: string): string {
-  if (!ABSOLUTE.test(target)) return target.split('#', 1)[0] as string;
+  if (!ABSOLUTE.test(target)) {
+    const hash = target.indexOf('#');
+    return hash === -1 ? target : target.slice(0, hash);
+  }
   try {
     const url = new URL(target);
     return url.pathname + url.search;
@@ -55,21 +58,42 @@ export function urlPath(url: string): string | undefined {
 }
 
 /**
- * The path and query of any framework's request, safe to send back as a
- * same-site `next` location: Express's `req.originalUrl`, Koa's
- * `ctx.originalUrl`, Fastify's `request.url`, a Fetch Request's URL path and
- * search, a plain object's `originalUrl` else `url`. Only ever the request
- * target, never a Host or X-Forwarded-* header; an absolute-form target gives
+ * The request target of any framework's request, as it came: Express's
+ * `req.originalUrl`, Koa's `ctx.originalUrl`, Fastify's `request.url`, a
+ * Fetch Request's URL, a plain object's `originalUrl` else `url`; undefined
+ * when there is none. Never safe to send back as it is: see `targetPath`.
+ *
+ * @example
+ * requestTarget({ url: '//evil.example/x?y=1' }); // '//evil.example/x?y=1'
+ */
+export function requestTarget(request: unknown): string | undefined {
+  const originalUrl = requestField(request, 'originalUrl');
+  const target = typeof originalUrl === 'string' ? originalUrl : requestField(request, 'url');
+  return typeof target === 'string' ? target : undefined;
+}
+
+/**
+ * The path and query of a request target (see `requestTarget`), safe to
+ * send back as a same-site `next` location: an absolute-form target gives
  * only its path and query; dot-segments are resolved, then leading slashes
  * and backslashes collapse to one `/`, so no result is read by a browser as
- * another host (`/..//evil.example` included).
+ * another host (`/..//evil.example` included). No target at all is `/`.
+ *
+ * @example
+ * targetPath('/a/../b?c=1'); // '/b?c=1'
+ */
+export function targetPath(target: string | undefined): string {
+  return target === undefined ? '/' : onThisSite(pathAndQuery(target));
+}
+
+/**
+ * The path and query of any framework's request, safe to send back as a
+ * same-site `next` location: `targetPath` of its `requestTarget`. Only ever
+ * the request target, never a Host or X-Forwarded-* header.
  *
  * @example
  * requestPath({ url: '//evil.example/x?y=1' }); // '/evil.example/x?y=1'
  */
 export function requestPath(request: unknown): string {
-  const originalUrl = requestField(request, 'originalUrl');
-  const target = typeof originalUrl === 'string' ? originalUrl : requestField(request, 'url');
-  if (typeof target !== 'string') return '/';
-  return onThisSite(pathAndQuery(target));
+  return targetPath(requestTarget(request));
 }

@@ -56,6 +56,18 @@ describe(inMode("ajax-guard/fastify: handler data through Fastify's own serializ
         app.get('/members', { schema }, members);
         // The same route written without ajax-guard, to compare with.
         app.get('/native-members', { schema }, async () => MEMBERS);
+        // Response schemas listed by content type, each beside the same route without ajax-guard.
+        const names = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } };
+        const listed: Record<string, object> = {
+          json: { 200: { content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: names } } } },
+          any: { 200: { content: { '*/*': { schema: names } } } },
+          class: { '2xx': { content: { 'application/json': { schema: names } } } },
+          other: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } } },
+        };
+        for (const [name, response] of Object.entries(listed)) {
+          app.get(`/listed/${name}`, { schema: { response } }, members);
+          app.get(`/native-listed/${name}`, { schema: { response } }, async () => MEMBERS);
+        }
         app.get('/own', toHandler(loginRequiredAjax()(() => jsonResponse(MEMBERS, { headers: { vary: 'accept, ORIGIN' } }))));
         const cycle = toHandler(() => {
           const node: Record<string, unknown> = {};
@@ -78,6 +90,22 @@ describe(inMode("ajax-guard/fastify: handler data through Fastify's own serializ
         expect([status, body]).to.deep.equal([200, '[{"name":"alice"}]']);
         expect((await call(`${server.url}/native-members`)).body).to.equal(body);
       });
+
+      for (const [name, expected] of [
+        ['json', '[{"name":"alice"}]'],
+        ['any', '[{"name":"alice"}]'],
+        ['class', '[{"name":"alice"}]'],
+        ['other', JSON.stringify(MEMBERS)],
+      ]) {
+        it(`picks a schema listed by content type as Fastify 5 does for JSON (${name})`, async () => {
+          const { status, headers, body } = await call(`${server.url}/listed/${name}`, { headers: SIGNED_IN });
+          expect([status, body]).to.deep.equal([200, expected]);
+          expect(headers.get('content-type')).to.equal('application/json; charset=utf-8');
+          const native = (await call(`${server.url}/native-listed/${name}`)).body;
+          // Fastify 4 itself never falls back to `*/*` and sends every field; the schema filters here still.
+          expect(native).to.equal(version === 'Fastify 4' && name === 'any' ? JSON.stringify(MEMBERS) : body);
+        });
+      }
 
       it("goes through the app's reply serializer", async () => {
         const { status, headers, body } = await call(`${server.url}/serialized/members`, { headers: SIGNED_IN });

@@ -76,6 +76,15 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       expect(again).to.deep.equal(first);
     });
 
+    it('should answer a kept target that names another host with the same same-site redirect as the first time', () => {
+      const guarded = loginRequired({ loginUrl: '/login' })(respond);
+      const safe = `/login?next=${encodeURIComponent('/evil.example/x?y=1')}`;
+      for (let i = 0; i < 2; i++) {
+        expect(guarded(navigation('//evil.example/x?y=1#top')).headers.location).to.equal(safe);
+        expect(guarded(navigation('/a/..//evil.example/x?y=1')).headers.location).to.equal(safe);
+      }
+    });
+
     it('should never keep the redirect of a path over 1 KiB, and still answer it', () => {
       const guarded = loginRequired({ loginUrl: '/login' })(respond);
       const long = `/${'a'.repeat(1024)}`;

@@ -31,6 +31,16 @@ describe(inMode('prefersHtml(request)'), () => {
       });
     }
 
+    it('should rank each header afresh when headers alternate, whichever was ranked last', () => {
+      const json = 'application/json, text/plain, */*';
+      for (let i = 0; i < 3; i++) {
+        expect(prefersHtml({ headers: { accept: BROWSER } })).to.equal(true);
+        expect(prefersHtml({ headers: { accept: BROWSER } })).to.equal(true);
+        expect(prefersHtml({ headers: { accept: json } })).to.equal(false);
+        expect(prefersHtml({ headers: { accept: `${BROWSER}, application/json` } })).to.equal(false);
+      }
+    });
+
     it('should be false with no Accept header at all', () => {
       expect(prefersHtml({ headers: {} })).to.equal(false);
       expect(prefersHtml({})).to.equal(false);
