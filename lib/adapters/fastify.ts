@@ -16,18 +16,23 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
 
 type Serializer = (payload: unknown) => string;
 const asIs = (text: string): string => text;
-const JSON_MEDIA_TYPE = 'application/json';
 // What Fastify holds when no reply serializer is set.
 const UNSET = null as unknown as Serializer;
 
 const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
+// The media type of the reply's content type, as Fastify reads it to pick a schema.
+function mediaTypeOf(reply: FastifyReply): string {
+  const contentType = reply.getHeader('content-type');
+  return typeof contentType === 'string' ? (contentType.split(';', 1)[0] as string).trim().toLowerCase() : '';
+}
+
 // On its own path Fastify picks a response schema listed by content type
 // (`200: { content: { 'application/json': ... } }`) by the reply's media
 // type, else (Fastify 5) `*/*`, else none; `reply.serialize` passes no
-// content type and would call the list itself. Data goes out as JSON: its
-// entry, or `*/*`'s on Fastify 4 too, where the schema the app listed
-// filters rather than nothing. Undefined where the route lists no content types.
+// content type and would call the list itself. Picked here as Fastify 5
+// picks it, on Fastify 4 too: there the `*/*` schema the app listed filters
+// rather than nothing. Undefined where the route lists no content types.
 function listedSerializer(reply: FastifyReply): Serializer | undefined {
   const { statusCode } = reply;
   const listed: unknown =
@@ -35,7 +40,8 @@ function listedSerializer(reply: FastifyReply): Serializer | undefined {
     reply.getSerializationFunction(STATUS_CLASSES[Math.trunc(statusCode / 100)] as string);
   if (typeof listed !== 'object' || listed === null) return undefined;
   const entries = listed as Readonly<Record<string, unknown>>;
-  const key = Object.hasOwn(entries, JSON_MEDIA_TYPE) ? JSON_MEDIA_TYPE : '*/*';
+  const mediaType = mediaTypeOf(reply);
+  const key = Object.hasOwn(entries, mediaType) ? mediaType : '*/*';
   const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
   return typeof entry === 'function' ? (entry as Serializer) : JSON.stringify;
 }
