@@ -63,7 +63,11 @@ describe(inMode("ajax-guard/fastify: handler data through Fastify's own serializ
           any: { 200: { content: { '*/*': { schema: names } } } },
           class: { '2xx': { content: { 'application/json': { schema: names } } } },
           other: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } } },
-          problem: { 200: { content: { 'application/json': { schema: { type: 'array' } }, 'application/problem+json': { schema: names } } } },
+          problem: {
+            200: {
+              content: { 'application/json': { schema: { type: 'array' } }, 'application/problem+json': { schema: names } },
+            },
+          },
         };
         for (const [name, response] of Object.entries(listed)) {
           const type = name === 'problem' ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
