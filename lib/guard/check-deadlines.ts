@@ -14,12 +14,17 @@
  * deadline it finds nothing pending.
  */
 
+/** What a watched check answers its call with once its deadline passes: the 503. */
+export interface Expiring {
+  expire(): void;
+}
+
 /** A check waiting for its answer, or for its deadline. */
 export interface PendingCheck {
   /** On the `performance.now()` clock. */
   readonly deadline: number;
-  /** Answers the call with the 503; dropped once the check is done. */
-  expire: (() => void) | undefined;
+  /** Dropped once the check is done, settled or expired. */
+  owner: Expiring | undefined;
   next: PendingCheck | undefined;
   readonly queue: Queue;
 }
@@ -56,7 +61,7 @@ function queueOf(timeout: number): Queue {
 // Drops the settled and expired checks at the front: a queue's head is pending, or the queue is empty.
 function dropDone(queue: Queue): void {
   let head = queue.head;
-  while (head !== undefined && head.expire === undefined) head = head.next;
+  while (head !== undefined && head.owner === undefined) head = head.next;
   queue.head = head;
   if (head === undefined) queue.tail = undefined;
 }
@@ -92,10 +97,10 @@ function sweep(): void {
   armedFor = Number.POSITIVE_INFINITY;
   for (const [timeout, queue] of queues) {
     for (let head = queue.head; head !== undefined && head.deadline <= now; head = queue.head) {
-      const expire = head.expire;
-      head.expire = undefined;
+      const owner = head.owner;
+      head.owner = undefined;
       queue.head = head.next;
-      expire?.();
+      owner?.expire();
     }
     dropDone(queue);
     if (queue.head === undefined && queue !== lastQueue) queues.delete(timeout);
@@ -103,10 +108,10 @@ function sweep(): void {
   arm();
 }
 
-/** Starts watching a check that `expire` answers with a 503 once `timeout` milliseconds have passed. */
-export function watch(timeout: number, expire: () => void): PendingCheck {
+/** Starts watching a check whose `owner` answers with a 503 once `timeout` milliseconds have passed. */
+export function watch(timeout: number, owner: Expiring): PendingCheck {
   const queue = queueOf(timeout);
-  const check: PendingCheck = { deadline: performance.now() + timeout, expire, next: undefined, queue };
+  const check: PendingCheck = { deadline: performance.now() + timeout, owner, next: undefined, queue };
   if (queue.tail === undefined) queue.head = check;
   else queue.tail.next = check;
   queue.tail = check;
@@ -117,8 +122,8 @@ export function watch(timeout: number, expire: () => void): PendingCheck {
 
 /** Ends the watch on a check that settled: true if it was still pending, false once its 503 went out. */
 export function release(check: PendingCheck): boolean {
-  if (check.expire === undefined) return false;
-  check.expire = undefined;
+  if (check.owner === undefined) return false;
+  check.owner = undefined;
   if (check.queue.head === check) dropDone(check.queue);
   return true;
 }

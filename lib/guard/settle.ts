@@ -2,7 +2,7 @@ import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
-import { release, watch } from './check-deadlines.js';
+import { type Expiring, release, watch } from './check-deadlines.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
 // Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
@@ -15,6 +15,56 @@ function checkTimedOut(settings: Settings): JsonResponse {
       { 'cache-control': 'no-store', 'retry-after': '1' },
     ),
   );
+}
+
+// One asynchronous check, from its start to its verdict: how to resolve its
+// Promise, and the call to make once it allows it (see `proceedOnAllow`).
+class Settling implements Expiring {
+  promise: Promise<unknown> | undefined = undefined;
+  resolve: (value: unknown) => void = noop;
+  reject: (error: unknown) => void = noop;
+  proceed: (() => unknown) | undefined = undefined;
+  constructor(readonly settings: Settings) {}
+
+  expire(): void {
+    try {
+      this.resolve(checkTimedOut(this.settings));
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+
+  // Once the answer came in time: `decide` rules on it, and the call runs if it allows it.
+  rule(decide: (settled: unknown) => PendingVerdict, settled: unknown): void {
+    try {
+      this.resolve(outcome(decide(settled), this.proceed));
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+}
+
+function noop(): void {}
+
+// The check begun last, while the caller that began it may still hand it the call to make.
+let latest: Settling | undefined;
+
+// The executor of every check's Promise: Promise runs it at once, so the
+// check being made is known, and no closure is made per check for it.
+let making: Settling | undefined;
+function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  (making as Settling).resolve = resolve;
+  (making as Settling).reject = reject;
+}
+
+// What a check's Promise resolves to once `decide` has ruled: the verdict,
+// or, with the call to make fused in, the refusal or what the call returns.
+function outcome(verdict: PendingVerdict, proceed: (() => unknown) | undefined): unknown {
+  if (proceed === undefined) return verdict;
+  if (verdict === undefined) return proceed();
+  if (!(verdict instanceof Promise)) return verdict;
+  // A further check (a permission after the login): fused in turn, or chained.
+  return proceedOnAllow(verdict, proceed) ?? verdict.then((settled) => (settled === undefined ? proceed() : settled));
 }
 
 /**
@@ -32,26 +82,38 @@ export function settleCheck(
   settings: Settings,
   decide: (settled: unknown) => PendingVerdict,
 ): Promise<Verdict> {
-  return new Promise((resolve, reject) => {
-    const pending = watch(settings.checkTimeout, () => {
-      try {
-        resolve(checkTimedOut(settings));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    Promise.resolve(answer).then(
-      (settled) => {
-        if (!release(pending)) return;
-        try {
-          resolve(decide(settled));
-        } catch (error) {
-          reject(error);
-        }
-      },
-      (error: unknown) => {
-        if (release(pending)) reject(error);
-      },
-    );
-  });
+  const settling = new Settling(settings);
+  making = settling;
+  const promise = new Promise(capture);
+  making = undefined;
+  settling.promise = promise;
+  const pending = watch(settings.checkTimeout, settling);
+  (answer instanceof Promise ? answer : Promise.resolve(answer)).then(
+    (settled) => {
+      if (release(pending)) settling.rule(decide, settled);
+    },
+    (error: unknown) => {
+      if (release(pending)) settling.reject(error);
+    },
+  );
+  latest = settling;
+  return promise as Promise<Verdict>;
+}
+
+/**
+ * Makes `verdict`, the Promise of the check begun last, resolve to what
+ * `proceed()` returns once the check allows the call, or else to the
+ * refusal: one Promise for the check and the call, where a `then` on the
+ * verdict would add another and a turn of the microtask queue. Undefined,
+ * and nothing fused, for any other Promise (stacked guards chain theirs).
+ *
+ * @example
+ * return proceedOnAllow(verdict, run) ?? verdict.then((settled) => (settled === undefined ? run() : settled));
+ */
+export function proceedOnAllow(verdict: Promise<Verdict>, proceed: () => unknown): Promise<unknown> | undefined {
+  const settling = latest;
+  if (settling === undefined || settling.promise !== verdict) return undefined;
+  latest = undefined;
+  settling.proceed = proceed;
+  return verdict;
 }
