@@ -37,9 +37,15 @@ export function send(res: ServerResponse, response: JsonResponse): void {
   res.end(body);
 }
 
-function answer(res: ServerResponse, value: unknown): void {
+// Writes what the function returned, unless it answered through `res`
+// itself: its headers are out, or it returned `res` (`return
+// res.json(rows)`, whose body may still be going out), or it returned
+// nothing and declares `res`, as a handler that answers later through it
+// does (`res.render`, `res.sendFile`, a stream piped into `res`).
+function answer(res: ServerResponse, value: unknown, declaresRes: boolean): void {
+  if (value === res || res.headersSent) return;
   if (value !== undefined) send(res, toJsonResponse(value));
-  else if (!res.headersSent) {
+  else if (!declaresRes) {
     res.statusCode = 204;
     res.end();
   }
@@ -48,10 +54,12 @@ function answer(res: ServerResponse, value: unknown): void {
 /**
  * An Express route handler (Express 4 and 5) from a function that returns,
  * sync or async, a JsonResponse (written as is), other data (200 JSON), or
- * `undefined` (204, unless it already answered through `res`, or passed the
- * request on with `next`). A throw or rejection goes to `next(err)`, so the
- * app's error handler sees it. A synchronous function is answered
- * synchronously.
+ * `undefined` (204, unless it passed the request on with `next`, or
+ * declares `res`: as in Express, a function that takes `res` answers
+ * through it). Nothing is written once the function answered through
+ * `res`: its headers are out, or it returned `res`. A throw or rejection
+ * goes to `next(err)`, so the app's error handler sees it. A synchronous
+ * function is answered synchronously.
  *
  * @example
  * app.get('/me', toHandler((req) => account.me(req, req.user)));
@@ -59,6 +67,7 @@ function answer(res: ServerResponse, value: unknown): void {
 export function toHandler<Req extends Request = Request, Res extends Response = Response>(
   fn: ExpressHandlerFunction<Req, Res>,
 ): (req: Req, res: Res, next: NextFunction) => void {
+  const declaresRes = fn.length >= 2;
   return (req, res, next) => {
     // Once the function has called next, the request belongs to the next handler.
     let passedOn = false;
@@ -70,12 +79,12 @@ export function toHandler<Req extends Request = Request, Res extends Response = 
       const value = fn(req, res, passOn);
       // A synchronous answer is written at once, with no Promise made for it.
       if (!isThenable(value)) {
-        if (!passedOn) answer(res, value);
+        if (!passedOn) answer(res, value, declaresRes);
         return;
       }
       Promise.resolve(value)
         .then((settled) => {
-          if (!passedOn) answer(res, settled);
+          if (!passedOn) answer(res, settled, declaresRes);
         })
         .catch(next);
     } catch (error) {
@@ -88,7 +97,8 @@ export function toHandler<Req extends Request = Request, Res extends Response = 
  * The guard as Express middleware (Express 4 and 5), for a whole router or
  * app: an allowed request goes on with `next()`, untouched; a refusal is
  * written as `toHandler` writes it; a check that throws or rejects goes to
- * `next(err)`.
+ * `next(err)`. An async check that settles after something else answered
+ * (a timeout middleware's 503) neither writes nor goes on.
  *
  * @example
  * app.use('/api', toMiddleware(loginRequiredAjax()));
@@ -100,7 +110,14 @@ export function toMiddleware(guard: GuardDecorator<any>): (req: Request, res: Re
       const verdict = check(req);
       if (verdict === undefined) return next();
       if (!isThenable(verdict)) return send(res, verdict);
-      verdict.then((settled) => (settled === undefined ? next() : send(res, settled)), next);
+      verdict
+        .then((settled) => {
+          // A response something else already sent (a timeout's 503) takes no late verdict.
+          if (res.headersSent) return;
+          if (settled === undefined) next();
+          else send(res, settled);
+        })
+        .catch(next);
     } catch (error) {
       next(error);
     }
