@@ -1,6 +1,7 @@
 import { callerKind } from '../negotiation/caller-kind.js';
 import { type LoginLocation, loginUrlFor } from '../negotiation/login-location.js';
 import { requestHeader } from '../request/request-header.js';
+import { requestMethod } from '../request/request-method.js';
 import { requestPath, requestTarget, targetPath, urlPath } from '../request/request-path.js';
 import { checkedResponse, JSON_CONTENT_TYPE, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
@@ -35,8 +36,12 @@ function withVary(response: JsonResponse): JsonResponse {
 }
 
 // htmx loads `hx-redirect` as a whole page: the page the fragment is on,
-// never the fragment's own URL, and never the host it reports.
+// never the fragment's own URL, and never the host it reports. A boosted
+// link (`HX-Boosted`, a GET) is the page the user asked for: it comes back
+// there; a boosted form comes back to the page the form is on.
 function htmxNext(request: unknown): string {
+  const method = requestMethod(request);
+  if (requestHeader(request, 'hx-boosted') === 'true' && (method === 'GET' || method === 'HEAD')) return requestPath(request);
   const current = requestHeader(request, 'hx-current-url');
   return (current === undefined ? undefined : urlPath(current)) ?? requestPath(request);
 }

@@ -65,6 +65,18 @@ describe(inMode('loginRequired: browsers, scripts and htmx'), () => {
       expect(guard(htmx('/fragments/cart', 'http://[::1')).headers['hx-redirect']).to.equal('/login?next=%2Ffragments%2Fcart');
     });
 
+    it('should send a boosted link back to the page it asked for, and a boosted form to the page it is on', () => {
+      const boosted = (method: string) => {
+        const request = htmx('/orders?page=2', 'https://shop.example/home');
+        return { ...request, method, headers: { ...request.headers, 'hx-boosted': 'true' } };
+      };
+      expect(guard(boosted('GET')).headers['hx-redirect']).to.equal('/login?next=%2Forders%3Fpage%3D2');
+      expect(guard(boosted('POST')).headers['hx-redirect']).to.equal('/login?next=%2Fhome');
+      expect(guard({ ...htmx('/orders', 'https://shop.example/home'), method: 'GET' }).headers['hx-redirect']).to.equal(
+        '/login?next=%2Fhome',
+      );
+    });
+
     const steered: Record<string, string> = {
       'https://evil.example/page': '/page',
       'https://site.example//evil.example/x': '/evil.example/x',
