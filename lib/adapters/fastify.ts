@@ -90,8 +90,8 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
     writeHeaders(reply, response.status, response.headers);
     return reply.serializer(fastifySerialization as Serializer).send(response.body) as Rep;
   }
-  // A refusal's kept text; else a 204 or 304, or an undefined body (which
-  // JSON has no text for: the clean 500, as on every adapter).
+  // A refusal's kept text; else a 204 or 304, or an undefined body or a 1xx
+  // status (which no answer has: the clean 500, as on every adapter).
   const { status, headers, body } = kept ?? serializeResponse(response);
   writeHeaders(reply, status, headers);
   if (body === '') return reply.send() as Rep;
@@ -100,8 +100,9 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
   return reply.serializer(UNSET) as Rep;
 }
 
-// A body for Fastify to serialize: a status that carries one, and a value.
-const hasData = ({ status, body }: JsonResponse): boolean => body !== undefined && status !== 204 && status !== 304;
+// A body for Fastify to serialize: a final status that carries one, and a value.
+const hasData = ({ status, body }: JsonResponse): boolean =>
+  body !== undefined && status >= 200 && status !== 204 && status !== 304;
 
 function answer(reply: FastifyReply, value: unknown): void {
   if (value !== undefined) send(reply, toJsonResponse(value));

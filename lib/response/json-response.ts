@@ -15,7 +15,7 @@ export interface JsonResponse<T = unknown> {
 
 /** What `jsonResponse` accepts besides the body. */
 export interface JsonResponseInit {
-  /** [status=200] An integer from 100 to 599. */
+  /** [status=200] An integer from 100 to 599; an adapter answers a 1xx, which no final answer has, with the clean 500. */
   readonly status?: number;
   /** Extra headers; names in any letter case are stored lower-cased. */
   readonly headers?: Readonly<Record<string, string>>;

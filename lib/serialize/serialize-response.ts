@@ -60,8 +60,9 @@ export function toJsonResponse(value: unknown): JsonResponse {
 
 /**
  * Serializes a response once, at the edge. A body JSON cannot represent (a
- * cycle, a BigInt, a throwing `toJSON`) becomes a clean 500 JSON response,
- * never a half-written one.
+ * cycle, a BigInt, a throwing `toJSON`), or an informational (1xx) status,
+ * which no answer can have, becomes a clean 500 JSON response, never a
+ * half-written one.
  *
  * @example
  * const { status, headers, body } = serializeResponse(jsonResponse({ ok: true }));
@@ -72,6 +73,9 @@ export function serializeResponse(response: JsonResponse): SerializedResponse {
 
 function serialize(response: JsonResponse): SerializedResponse {
   const { status, headers } = response;
+  // A 1xx is informational, never an answer: sent as one, it leaves the
+  // client waiting for the answer that would follow it, for ever.
+  if (status < 200) return serializationFailure();
   if (NO_BODY.has(status)) return { status, headers, body: '' };
   let body: string | undefined;
   try {

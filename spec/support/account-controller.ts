@@ -82,6 +82,12 @@ export class AccountController {
     return jsonResponse(node);
   }
 
+  /** A status no answer can have: an informational 1xx, which would leave the client waiting. */
+  @loginRequiredAjax()
+  informational(_request: object): JsonResponse {
+    return jsonResponse({ hint: true }, { status: 103 });
+  }
+
   /** A body JSON cannot hold: a BigInt. */
   @loginRequiredAjax()
   bigint(_request: object): { readonly count: bigint } {
@@ -101,6 +107,7 @@ export const ROUTED = [
   'unchecked',
   'cycle',
   'bigint',
+  'informational',
 ] as const;
 
 /** Calls the routed method `name` as a route would. */

@@ -192,8 +192,8 @@ export function describeAnswers(title: string, harness: Harness): void {
       });
     });
 
-    for (const path of ['/cycle', '/bigint']) {
-      describe(`when the body cannot be serialized (${path.slice(1)})`, () => {
+    for (const path of ['/cycle', '/bigint', '/informational']) {
+      describe(`when the response cannot be sent (${path.slice(1)})`, () => {
         it('answers a clean 500 JSON with no stack, then serves the next request', async () => {
           const { status, headers, body } = await get(path);
           expect(status).to.equal(500);
