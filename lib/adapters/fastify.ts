@@ -104,20 +104,24 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
 const hasData = ({ status, body }: JsonResponse): boolean =>
   body !== undefined && status >= 200 && status !== 204 && status !== 304;
 
-function answer(reply: FastifyReply, value: unknown): void {
+// Nothing returned is a 204, unless the function answered through `reply`
+// or declares it, as one that answers later through it does (`reply.view`,
+// `reply.sendFile`): Fastify leaves such a reply to its handler too.
+function answer(reply: FastifyReply, value: unknown, declaresReply: boolean): void {
   if (value !== undefined) send(reply, toJsonResponse(value));
   // Fastify 4's `sent` means ended: a response whose body stream failed
   // half-way has its headers out but never ends, and must not get a 204.
-  else if (!reply.sent && !reply.raw.headersSent) reply.code(204).send();
+  else if (!declaresReply && !reply.sent && !reply.raw.headersSent) reply.code(204).send();
 }
 
 /**
  * A Fastify route handler (Fastify 4 and 5) from a function that returns,
  * sync or async, a JsonResponse (written as is), other data (200 JSON,
  * through the route's response schema), or `undefined` (204, unless the
- * reply is already sent). A function that sends through `reply` itself
- * returns `reply`, as Fastify asks of async handlers. A throw or rejection
- * reaches Fastify's error handler.
+ * reply is already sent, or the function declares `reply`: as in Fastify,
+ * a function that takes `reply` may answer through it later). A function
+ * that sends through `reply` itself returns `reply`, as Fastify asks of
+ * async handlers. A throw or rejection reaches Fastify's error handler.
  *
  * @example
  * app.get('/me', toHandler((request) => account.me(request, request.user)));
@@ -125,15 +129,16 @@ function answer(reply: FastifyReply, value: unknown): void {
 export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep extends FastifyReply = FastifyReply>(
   fn: FastifyHandlerFunction<Req, Rep>,
 ): (request: Req, reply: Rep) => Promise<Rep | undefined> | undefined {
+  const declaresReply = fn.length >= 2;
   return (request, reply) => {
     const value = fn(request, reply);
     // Answered at once when synchronous: no Promise, no closure per request.
-    if (!isThenable(value)) return void answer(reply, value);
+    if (!isThenable(value)) return void answer(reply, value, declaresReply);
     // An async handler resolves to nothing once the response has ended (so
     // Fastify sends nothing more), else to the reply, which Fastify awaits
     // until it has (an app's async onSend hook may still be running).
     return Promise.resolve(value).then((settled) => {
-      answer(reply, settled);
+      answer(reply, settled, declaresReply);
       return reply.sent ? undefined : reply;
     });
   };

@@ -162,6 +162,50 @@ describe(inMode('ajax-guard/fastify'), () => {
     });
   });
 
+  for (const [version, framework] of [
+    ['Fastify 5', Fastify],
+    ['Fastify 4', Fastify4],
+  ] as const) {
+    describe(`toHandler(fn) when fn takes reply and answers through it later, on ${version}`, () => {
+      let app: FastifyInstance;
+      let url: string;
+      before(async () => {
+        app = framework();
+        const later = (reply: FastifyReply) => setTimeout(() => reply.send({ later: true }), 5);
+        app.get(
+          '/sync',
+          toHandler((_request, reply) => {
+            later(reply);
+          }),
+        );
+        app.get(
+          '/async',
+          toHandler(async (_request, reply) => {
+            later(reply);
+          }),
+        );
+        app.get(
+          '/nothing',
+          toHandler(() => undefined),
+        );
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      });
+      after(() => app.close());
+
+      for (const path of ['/sync', '/async']) {
+        it(`leaves the answer to it, with no 204 first (${path.slice(1)})`, async () => {
+          const { status, body } = await call(`${url}${path}`);
+          expect([status, body]).to.deep.equal([200, '{"later":true}']);
+        });
+      }
+
+      it('answers 204 for a function that does not take reply and returns nothing', async () => {
+        expect((await call(`${url}/nothing`)).status).to.equal(204);
+      });
+    });
+  }
+
   describe('toHandler(fn) when fn returns undefined after the response has started', () => {
     it('writes nothing more, even where Fastify 4 does not count the reply as sent', () => {
       const reply = { sent: false, raw: { headersSent: true }, code: sinon.spy() };
