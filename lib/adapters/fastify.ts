@@ -23,8 +23,7 @@ const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
 // The media type of the reply's content type, as Fastify reads it to pick a schema.
 function mediaTypeOf(reply: FastifyReply): string {
-  const contentType = reply.getHeader('content-type');
-  return typeof contentType === 'string' ? (contentType.split(';', 1)[0] as string).trim().toLowerCase() : '';
+  return (String(reply.getHeader('content-type')).split(';', 1)[0] as string).trim().toLowerCase();
 }
 
 // On its own path Fastify picks a response schema listed by content type

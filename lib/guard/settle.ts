@@ -17,14 +17,27 @@ function checkTimedOut(settings: Settings): JsonResponse {
   );
 }
 
-// One asynchronous check, from its start to its verdict: how to resolve its
-// Promise, and the call to make once it allows it (see `proceedOnAllow`).
+// The executor of every check's Promise: Promise runs it at once, so the
+// check being made is known, and no closure is made per check for it.
+let making: Settling | undefined;
+function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  (making as Settling).resolve = resolve;
+  (making as Settling).reject = reject;
+}
+
+// One asynchronous check, from its start to its verdict: its Promise, and
+// the call to make once it allows it (see `proceedOnAllow`).
 class Settling implements Expiring {
-  promise: Promise<unknown> | undefined = undefined;
-  resolve: (value: unknown) => void = noop;
-  reject: (error: unknown) => void = noop;
+  readonly promise: Promise<unknown>;
+  resolve!: (value: unknown) => void;
+  reject!: (error: unknown) => void;
   proceed: (() => unknown) | undefined = undefined;
-  constructor(readonly settings: Settings) {}
+
+  constructor(readonly settings: Settings) {
+    making = this;
+    this.promise = new Promise(capture);
+    making = undefined;
+  }
 
   expire(): void {
     try {
@@ -44,27 +57,16 @@ class Settling implements Expiring {
   }
 }
 
-function noop(): void {}
-
 // The check begun last, while the caller that began it may still hand it the call to make.
 let latest: Settling | undefined;
 
-// The executor of every check's Promise: Promise runs it at once, so the
-// check being made is known, and no closure is made per check for it.
-let making: Settling | undefined;
-function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  (making as Settling).resolve = resolve;
-  (making as Settling).reject = reject;
-}
-
 // What a check's Promise resolves to once `decide` has ruled: the verdict,
-// or, with the call to make fused in, the refusal or what the call returns.
+// or, with the call to make fused in, the refusal or what the call returns
+// (after a further check, a permission after the login, when there is one).
 function outcome(verdict: PendingVerdict, proceed: (() => unknown) | undefined): unknown {
-  if (proceed === undefined) return verdict;
+  if (proceed === undefined || (verdict !== undefined && !(verdict instanceof Promise))) return verdict;
   if (verdict === undefined) return proceed();
-  if (!(verdict instanceof Promise)) return verdict;
-  // A further check (a permission after the login): fused in turn, or chained.
-  return proceedOnAllow(verdict, proceed) ?? verdict.then((settled) => (settled === undefined ? proceed() : settled));
+  return verdict.then((settled) => (settled === undefined ? proceed() : settled));
 }
 
 /**
@@ -83,10 +85,6 @@ export function settleCheck(
   decide: (settled: unknown) => PendingVerdict,
 ): Promise<Verdict> {
   const settling = new Settling(settings);
-  making = settling;
-  const promise = new Promise(capture);
-  making = undefined;
-  settling.promise = promise;
   const pending = watch(settings.checkTimeout, settling);
   (answer instanceof Promise ? answer : Promise.resolve(answer)).then(
     (settled) => {
@@ -97,7 +95,7 @@ export function settleCheck(
     },
   );
   latest = settling;
-  return promise as Promise<Verdict>;
+  return settling.promise as Promise<Verdict>;
 }
 
 /**

@@ -85,6 +85,13 @@ describe(inMode('loginRequired({ loginUrl, redirectFieldName })'), () => {
       }
     });
 
+    it('should send a request with no target at all back to the root, every time', () => {
+      const guarded = loginRequired({ loginUrl: '/login' })(respond);
+      for (let i = 0; i < 2; i++) {
+        expect(guarded({ headers: { accept: BROWSER } }).headers.location).to.equal('/login?next=%2F');
+      }
+    });
+
     it('should never keep the redirect of a path over 1 KiB, and still answer it', () => {
       const guarded = loginRequired({ loginUrl: '/login' })(respond);
       const long = `/${'a'.repeat(1024)}`;
