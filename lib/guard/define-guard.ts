@@ -2,6 +2,7 @@ import type { AnyFunction } from '../internal/function-types.js';
 import type { JsonResponse } from '../response/json-response.js';
 import type { Decide } from './decide.js';
 import { type ClassOrMethodDecorator, decoratorForms } from './forms.js';
+import { markGuardedMember } from './guarded-members.js';
 import type { GuardOptions } from './options.js';
 import type { AccessRule } from './rules.js';
 import { type GuardCheck, wrapHandler } from './wrap.js';
@@ -52,6 +53,7 @@ export function defineGuard<Returns>({ name, options, decide, rule }: GuardDefin
     title: check.title,
     onFunction,
     onClass: (Class, metadata) => guardClass(Class, { title: check.title, wrap: onFunction, handedOut: new WeakMap() }, metadata),
+    onMember: markGuardedMember,
   }) as GuardDecorator<Returns>;
   checks.set(decorator, check);
   return decorator;

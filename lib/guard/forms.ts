@@ -29,6 +29,8 @@ export interface DecoratorBehaviour {
   /** Applied to a class, whose prototype it may change in place; returns the class to put in its place, if any. */
   /** `metadata`: a standard class decorator's `context.metadata`, not yet on the class while it runs. */
   readonly onClass: (Class: AnyClass, metadata?: object) => AnyClass | undefined;
+  /** Told of each method decorated the legacy way, after `onFunction`: its prototype and name. */
+  readonly onMember?: (prototype: object, key: string | symbol) => void;
 }
 
 interface DecoratorContextLike {
@@ -73,7 +75,7 @@ function proposalDescriptor(title: string): TypeError {
  * mode), and as a plain function wrapper.
  */
 export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown[]) => unknown {
-  const { title, onFunction, onClass } = behaviour;
+  const { title, onFunction, onClass, onMember } = behaviour;
 
   const standalone = (target: unknown): unknown => {
     if (isDecoratorContext(target) && ('descriptor' in target || 'elements' in target)) throw proposalDescriptor(title);
@@ -99,13 +101,14 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
   // The wrapper is set on the descriptor given, and that same descriptor is
   // returned: composers that ignore a decorator's return value (NestJS's
   // applyDecorators) still see the guard.
-  const legacy = (key: unknown, descriptor: unknown): PropertyDescriptor => {
+  const legacy = (target: unknown, key: unknown, descriptor: unknown): PropertyDescriptor => {
     const method = (descriptor as PropertyDescriptor | undefined)?.value;
     if (typeof method !== 'function') {
       const what = descriptor === undefined ? 'field' : typeof descriptor === 'number' ? 'parameter of' : 'accessor';
       throw misplaced(title, what, key);
     }
     (descriptor as PropertyDescriptor).value = onFunction(method);
+    onMember?.(target as object, key as string | symbol);
     return descriptor as PropertyDescriptor;
   };
 
@@ -113,6 +116,6 @@ export function decoratorForms(behaviour: DecoratorBehaviour): (...args: unknown
     const [target, key, descriptor] = args;
     if (args.length < 2) return standalone(target);
     if (isDecoratorContext(key)) return standard(target, key);
-    return legacy(key, descriptor);
+    return legacy(target, key, descriptor);
   };
 }

@@ -1,4 +1,5 @@
 import { GUARDS_METADATA, HOST_METADATA } from '@nestjs/common/constants.js';
+import { isGuardedMember } from '../guard/guarded-members.js';
 import { classMethods } from '../guard/handler-methods.js';
 import { isGuardWrapper } from '../guard/wrap.js';
 import type { AnyClass } from '../internal/function-types.js';
@@ -16,16 +17,21 @@ const hasNestGuards = (target: object): boolean =>
  * Nest passes it the request, its route checks it first unless a Nest guard
  * of the controller or the method must run before (or the controller is
  * bound to hosts), and a method that responds through `@Res()` gets its
- * returned JsonResponse written.
+ * returned JsonResponse written. A method a guard decorated under another
+ * decorator (tracing, a transaction) is readied too: its checks, hidden in
+ * that decorator's function, run in the method, with the request.
  */
 export function prepareController(Controller: AnyClass): void {
   // A controller bound to hosts shares its paths with others: its routes
   // pass a request for another host on, which only Nest's filter knows.
   const checkedInMethod = hasNestGuards(Controller) || Reflect.getMetadata(HOST_METADATA, Controller) !== undefined;
-  for (const handler of classMethods(Controller.prototype as object)) {
-    if (!isGuardWrapper(handler.method)) continue;
+  const prototype = Controller.prototype as object;
+  for (const handler of classMethods(prototype)) {
+    const wrapped = isGuardWrapper(handler.method);
+    if (!wrapped && !isGuardedMember(prototype, handler.key)) continue;
     passRequest(Controller, handler.key);
-    markRoute(handler.method, checkedInMethod || hasNestGuards(handler.method));
+    // A decorator stacked outside the guard hides its checks: they run in the method.
+    markRoute(handler.method, !wrapped || checkedInMethod || hasNestGuards(handler.method));
     writeForResponseHandler(Controller, handler);
   }
 }
