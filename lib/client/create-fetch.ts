@@ -85,13 +85,23 @@ export function createFetch(options: CreateFetchOptions): typeof fetch {
   assertFunction(send, 'fetch');
   const authentication = readCode(options.errorcodes, 'authentication', 'AUTHENTICATION_REQUIRED');
   const permission = readCode(options.errorcodes, 'permission', 'PERMISSION_DENIED');
-  // One login at a time: a burst of refused calls opens one dialog, and all retry after it.
+  // One login at a time: a burst of refused calls opens one dialog, and all
+  // retry after it, those whose refusal comes in after it ended too.
   let pendingLogin: Promise<boolean> | undefined;
+  let loginsDone = 0;
 
-  const logIn = (response: Response): Promise<boolean> => {
-    pendingLogin ??= Promise.resolve(login(response)).finally(() => {
-      pendingLogin = undefined;
-    });
+  // `sentAfter`: the logins done when the refused request was sent.
+  const logIn = (response: Response, sentAfter: number): Promise<boolean> => {
+    // Signed in since the request went out: it was refused for the time before.
+    if (loginsDone > sentAfter) return Promise.resolve(true);
+    pendingLogin ??= Promise.resolve(login(response))
+      .then((signedIn) => {
+        if (signedIn === true) loginsDone++;
+        return signedIn;
+      })
+      .finally(() => {
+        pendingLogin = undefined;
+      });
     return pendingLogin;
   };
 
@@ -99,11 +109,12 @@ export function createFetch(options: CreateFetchOptions): typeof fetch {
     const request = new Request(input, init);
     // Made before the first send, which consumes a body that is a stream.
     const spare = request.clone();
+    const sentAfter = loginsDone;
     let response = await send(request);
     let code = await refusalCode(response);
     if (response.status === 401 && code === authentication) {
       // login and forbidden get copies: the body of the answer returned stays unread.
-      if ((await logIn(response.clone())) !== true) return response;
+      if ((await logIn(response.clone(), sentAfter)) !== true) return response;
       response = await send(spare);
       code = await refusalCode(response);
     }

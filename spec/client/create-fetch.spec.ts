@@ -132,6 +132,33 @@ describe(inMode('createFetch (ajax-guard/client)'), () => {
       expect(server.seen).to.have.length(1);
     });
 
+    it('asks once for a burst whose last refusal comes in after the login ended, and retries that call too', async () => {
+      let answerLate: () => void = () => undefined;
+      const late = new Promise<void>((resolve) => {
+        answerLate = resolve;
+      });
+      const api = createFetch({
+        login: async (response) => {
+          logins.push(response);
+          server.user = BOB;
+          return true;
+        },
+        // The second call's answer is held back until the first call's login and retry are done.
+        fetch: async (input, init) => {
+          const held = new URL((input as Request).url).searchParams.has('slow');
+          const response = server.fetch(input, init);
+          if (held) await late;
+          return response;
+        },
+      });
+      server.user = undefined;
+      const slow = api(at('/items?slow'));
+      const fast = await api(at('/items'));
+      answerLate();
+      expect([fast.status, (await slow).status]).to.deep.equal([200, 200]);
+      expect(logins).to.have.length(1);
+    });
+
     it('asks once for a burst of refused calls, and retries each of them', async () => {
       let release: (value: boolean) => void = () => undefined;
       const api = createFetch({
