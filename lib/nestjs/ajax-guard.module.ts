@@ -1,11 +1,12 @@
 import { Inject, Module, Optional } from '@nestjs/common';
-import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import { APP_FILTER, ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import type { AnyClass } from '../internal/function-types.js';
 import { configure, type SettingsInput } from '../settings.js';
+import { WriteRefusal } from './check-after-guards.js';
 import { writeJsonResponses } from './json-replies.js';
 import { assertSupportedPlatform, type NestHttpAdapter } from './platforms.js';
 import { prepareController } from './prepare-controller.js';
-import { refuseAheadOfRoutes } from './refuse-ahead.js';
+import { checkedAfterGuards, refuseAheadOfRoutes } from './refuse-ahead.js';
 import { nestRequest } from './request-argument.js';
 
 const SETTINGS = Symbol('ajax-guard settings');
@@ -73,9 +74,10 @@ export class AjaxGuardModule {
     prepared.add(adapter);
     refuseAheadOfRoutes(adapter, this.config);
     writeJsonResponses(adapter);
+    const appGuarded = checkedAfterGuards(this.config);
     for (const module of this.modules.values()) {
       for (const { metatype } of module.controllers.values()) {
-        if (typeof metatype === 'function') prepareController(metatype as AnyClass);
+        if (typeof metatype === 'function') prepareController(metatype as AnyClass, appGuarded);
       }
     }
   }
@@ -83,7 +85,8 @@ export class AjaxGuardModule {
 
 // Nest's decorators, applied as legacy TypeScript would: the library itself
 // compiles without experimentalDecorators.
-Module({})(AjaxGuardModule);
+// The filter that writes a refusal the last Nest guard of a method throws.
+Module({ providers: [{ provide: APP_FILTER, useClass: WriteRefusal }] })(AjaxGuardModule);
 Inject(HttpAdapterHost)(AjaxGuardModule, undefined, 0);
 Inject(ModulesContainer)(AjaxGuardModule, undefined, 1);
 Inject(ApplicationConfig)(AjaxGuardModule, undefined, 2);

@@ -4,9 +4,8 @@ import { admit } from '../guard/admissions.js';
 import { handlerAccessCheck } from '../guard/check-access.js';
 import { copyMetadata } from '../guard/rules.js';
 import type { AnyFunction } from '../internal/function-types.js';
-import { configure, currentSettings, defaultGetRequest } from '../settings.js';
 import type { NestHttpAdapter } from './platforms.js';
-import { nestRequest } from './request-argument.js';
+import { nestRequestInForce } from './request-argument.js';
 import { writeJson } from './write-json.js';
 
 type Check = NonNullable<ReturnType<typeof handlerAccessCheck>>;
@@ -39,16 +38,6 @@ export function markRoute(method: object, nestGuarded: boolean): void {
   const marked = Reflect.getOwnMetadata(ROUTE, method) as GuardedRoute | undefined;
   const ahead = !nestGuarded && (marked === undefined || marked.check !== undefined);
   Reflect.defineMetadata(ROUTE, { method, check: ahead ? handlerAccessCheck(method) : undefined }, method);
-}
-
-// True while guards read Nest's request. An app built before
-// `resetSettings()` (a test suite's afterEach) reads it again; a
-// `getRequest` the app set itself is left alone, and its checks then run
-// in the method, where that lookup gets the arguments.
-function nestRequestInForce(): boolean {
-  const { getRequest } = currentSettings();
-  if (getRequest === defaultGetRequest) configure({ getRequest: nestRequest });
-  return getRequest === defaultGetRequest || getRequest === nestRequest;
 }
 
 /**
@@ -97,23 +86,27 @@ function refusingAhead(handler: AnyFunction, { method, check }: GuardedRoute): A
 }
 
 /**
+ * True when no guarded route of the app may check ahead of Nest's pipeline:
+ * a global guard may sign the caller in, and versions told apart by a
+ * header or a media type share one path, each route passing a request for
+ * another version on (only Nest's filter knows whose request it is).
+ */
+export function checkedAfterGuards(config: ApplicationConfig): boolean {
+  const versioning = config.getVersioning();
+  return (
+    config.getGlobalGuards().length > 0 ||
+    config.getGlobalRequestGuards().length > 0 ||
+    (versioning !== undefined && versioning.type !== VersioningType.URI)
+  );
+}
+
+/**
  * Has `adapter` register every guarded method's route through
  * `refusingAhead`, checking ahead while the app has no global guard and no
  * header or media-type versioning. Call it once per adapter, before Nest
  * builds its routes.
  */
 export function refuseAheadOfRoutes(adapter: NestHttpAdapter, config: ApplicationConfig): void {
-  // A global guard may sign the caller in. Versions told apart by a header
-  // or a media type share one path, each route passing a request for
-  // another version on: only Nest's filter knows whose request it is.
-  const checkedInMethod = (): boolean => {
-    const versioning = config.getVersioning();
-    return (
-      config.getGlobalGuards().length > 0 ||
-      config.getGlobalRequestGuards().length > 0 ||
-      (versioning !== undefined && versioning.type !== VersioningType.URI)
-    );
-  };
   const registrars = adapter as unknown as Record<string, unknown>;
   for (const name of REGISTRARS) {
     const register = registrars[name];
@@ -122,7 +115,7 @@ export function refuseAheadOfRoutes(adapter: NestHttpAdapter, config: Applicatio
       const handler = args[args.length - 1];
       const route = typeof handler === 'function' ? (Reflect.getMetadata(ROUTE, handler) as GuardedRoute | undefined) : undefined;
       if (route !== undefined) {
-        const ahead = checkedInMethod() ? { method: route.method, check: undefined } : route;
+        const ahead = checkedAfterGuards(config) ? { method: route.method, check: undefined } : route;
         args[args.length - 1] = refusingAhead(handler as AnyFunction, ahead);
       }
       return Reflect.apply(register, this, args);

@@ -3,6 +3,7 @@ import { Http2ServerRequest } from 'node:http2';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { AnyClass } from '../internal/function-types.js';
+import { configure, currentSettings, defaultGetRequest } from '../settings.js';
 
 const isNodeRequest = (value: unknown): boolean => value instanceof IncomingMessage || value instanceof Http2ServerRequest;
 
@@ -28,6 +29,18 @@ function isNestRequest(value: unknown): boolean {
 export function nestRequest(args: ArrayLike<unknown>): unknown {
   const last = args[args.length - 1];
   return isNestRequest(last) ? last : args[0];
+}
+
+/**
+ * True while guards read Nest's request. An app built before
+ * `resetSettings()` (a test suite's afterEach) reads it again; a
+ * `getRequest` the app set itself is left alone, and its checks then run
+ * in the method, where that lookup gets the arguments.
+ */
+export function nestRequestInForce(): boolean {
+  const { getRequest } = currentSettings();
+  if (getRequest === defaultGetRequest) configure({ getRequest: nestRequest });
+  return getRequest === defaultGetRequest || getRequest === nestRequest;
 }
 
 interface RouteArgument {

@@ -1,0 +1,75 @@
+import {
+  type ArgumentsHost,
+  type CanActivate,
+  Catch,
+  type ExceptionFilter,
+  type ExecutionContext,
+  HttpException,
+  UseGuards,
+} from '@nestjs/common';
+import { admit, isAdmitted } from '../guard/admissions.js';
+import { handlerAccessCheck } from '../guard/check-access.js';
+import type { HandlerMethod } from '../guard/handler-methods.js';
+import type { Verdict } from '../guard/verdict.js';
+import type { AnyClass } from '../internal/function-types.js';
+import type { JsonResponse } from '../response/json-response.js';
+import { nestRequestInForce } from './request-argument.js';
+import { writeJson } from './write-json.js';
+
+/**
+ * A refusal on its way from the check to the filter that writes it. An
+ * HttpException of the refusal's status and body, so that an app's own
+ * catch-all filter, which Nest asks first, answers it with that status.
+ */
+export class Refused extends HttpException {
+  constructor(readonly refusal: JsonResponse) {
+    super(refusal.body as object, refusal.status);
+  }
+}
+
+/** Writes a refusal as the ajax-guard adapters write it: status, headers, exact body. */
+export class WriteRefusal implements ExceptionFilter<Refused> {
+  catch(refused: Refused, host: ArgumentsHost): void {
+    writeJson(host.switchToHttp().getResponse<object>(), refused.refusal);
+  }
+}
+Catch(Refused)(WriteRefusal);
+
+function admitted(request: object, handler: object, verdict: Verdict): true {
+  if (verdict !== undefined) throw new Refused(verdict);
+  admit(request, handler);
+  return true;
+}
+
+/**
+ * A guarded method's checks as the last of its Nest guards: Nest runs it
+ * after the app's global guards and the controller's and method's own
+ * (which may be what signs the caller in), and before its interceptors,
+ * pipes and handler, so no interceptor (a cache, a serializer) ever sees a
+ * refused call, and a `@Render()` or `@Sse()` route is refused like any
+ * other. An admitted request is not asked again in the method. Checks a
+ * stacked decorator hides, or a `getRequest` the app set, stay in the method.
+ */
+export const checkAfterGuards: CanActivate = {
+  canActivate(context: ExecutionContext): true | Promise<true> {
+    const handler = context.getHandler();
+    const check = handlerAccessCheck(handler);
+    if (check === undefined || !nestRequestInForce()) return true;
+    const request = context.switchToHttp().getRequest<object>();
+    if (isAdmitted(request, handler)) return true;
+    const verdict = check(request);
+    return verdict instanceof Promise
+      ? verdict.then((settled) => admitted(request, handler, settled))
+      : admitted(request, handler, verdict);
+  },
+};
+
+// Methods that have it already: a controller served by several apps (tests) gets it once.
+const checked = new WeakSet<object>();
+
+/** Adds `checkAfterGuards` to the Nest guards of `Controller`'s method, before Nest builds its routes. */
+export function checkAfterNestGuards(Controller: AnyClass, { key, method, descriptor }: HandlerMethod): void {
+  if (checked.has(method)) return;
+  checked.add(method);
+  UseGuards(checkAfterGuards)(Controller.prototype as object, key, descriptor);
+}
