@@ -7,7 +7,7 @@ import {
   HttpException,
   UseGuards,
 } from '@nestjs/common';
-import { admit, isAdmitted } from '../guard/admissions.js';
+import { admit } from '../guard/admissions.js';
 import { handlerAccessCheck } from '../guard/check-access.js';
 import type { HandlerMethod } from '../guard/handler-methods.js';
 import type { Verdict } from '../guard/verdict.js';
@@ -56,7 +56,6 @@ export const checkAfterGuards: CanActivate = {
     const check = handlerAccessCheck(handler);
     if (check === undefined || !nestRequestInForce()) return true;
     const request = context.switchToHttp().getRequest<object>();
-    if (isAdmitted(request, handler)) return true;
     const verdict = check(request);
     return verdict instanceof Promise
       ? verdict.then((settled) => admitted(request, handler, settled))

@@ -172,6 +172,28 @@ describe(inMode('permissionRequiredAjax(perms, options?)'), () => {
       expect((await guarded(EDITOR)).status).to.equal(200);
     });
 
+    it('should run the handler once, with its this and arguments, when an async login check and an async permission check both allow it', async () => {
+      let self: unknown;
+      const handler = sinon.spy(async function (this: unknown, _req: object, extra: string): Promise<JsonResponse> {
+        self = this;
+        return jsonResponse({ extra });
+      });
+      const owner = {
+        remove: permissionRequiredAjax('items.delete', { isAuthenticated: async () => true, hasPermission: async () => true })(
+          handler,
+        ),
+      };
+      const res = await owner.remove(EDITOR, 'x');
+      expect([res.status, res.body, self]).to.deep.equal([200, { extra: 'x' }, owner]);
+      expect(handler.calledOnce).to.equal(true);
+      const refused = permissionRequiredAjax('items.delete', {
+        isAuthenticated: async () => true,
+        hasPermission: async () => false,
+      })(handler);
+      expect((await refused(EDITOR, 'x')).status).to.equal(403);
+      expect(handler.calledOnce).to.equal(true);
+    });
+
     it('should deny a Promise of anything but true', async () => {
       const guarded = permissionRequiredAjax('a', { hasPermission: async () => 'true' as unknown as boolean })(
         async (_req: object) => jsonResponse({}),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, Req, Res } from '@nestjs/common';
 import { loginRequiredAjax } from 'ajax-guard';
 import { AjaxGuardModule } from 'ajax-guard/nestjs';
 import { expect } from 'chai';
@@ -36,7 +36,18 @@ class TracedController {
   }
 }
 
-@Module({ imports: [AjaxGuardModule.forRoot()], controllers: [TracedController] })
+// A handler that answers through @Res(): Nest leaves its answer to it, the refusal included.
+@Controller('traced-respond')
+class TracedRespondController {
+  @Get()
+  @Traced()
+  @loginRequiredAjax()
+  respond(@Res() res: { status(code: number): { send(body: object): void } }): void {
+    res.status(200).send({ responded: true });
+  }
+}
+
+@Module({ imports: [AjaxGuardModule.forRoot()], controllers: [TracedController, TracedRespondController] })
 class TracedModule {}
 
 for (const platform of PLATFORMS) {
@@ -56,6 +67,17 @@ for (const platform of PLATFORMS) {
     it('runs the method for a signed-in caller, with its body', async () => {
       const response = await postJson(`${nest.url}/traced`, { name: 'x' }, as('alice'));
       expect([response.status, await response.json()]).to.deep.equal([201, { created: 'x' }]);
+    });
+
+    it('writes the refusal of a method that answers through @Res(), and lets it answer a signed-in caller', async () => {
+      const anonymous = await call(`${nest.url}/traced-respond`);
+      const alice = await call(`${nest.url}/traced-respond`, { headers: as('alice') });
+      expect([anonymous.status, anonymous.body, alice.status, alice.body]).to.deep.equal([
+        401,
+        DEFAULT_401_JSON,
+        200,
+        '{"responded":true}',
+      ]);
     });
 
     it('refuses an anonymous caller of a method that takes @Req(), and serves a signed-in one', async () => {
