@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
-import { keptSerialization, serializationFailure } from '../serialize/serialize-response.js';
+import { keptSerialization } from '../serialize/serialize-response.js';
+import { sendData, sendText } from './fastify-serializers.js';
 
 /**
  * What `toHandler` wraps: a Fastify handler that returns its answer.
@@ -13,55 +14,6 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
   request: Req,
   reply: Rep,
 ) => unknown;
-
-type Serializer = (payload: unknown) => string;
-const asIs = (text: string): string => text;
-// What Fastify holds when no reply serializer is set.
-const UNSET = null as unknown as Serializer;
-
-const STATUS_CLASSES = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
-
-// The media type of the reply's content type, as Fastify reads it to pick a schema.
-function mediaTypeOf(reply: FastifyReply): string {
-  return (String(reply.getHeader('content-type')).split(';', 1)[0] as string).trim().toLowerCase();
-}
-
-// On its own path Fastify picks a response schema listed by content type
-// (`200: { content: { 'application/json': ... } }`) by the reply's media
-// type, else (Fastify 5) `*/*`, else none; `reply.serialize` passes no
-// content type and would call the list itself. Picked here as Fastify 5
-// picks it, on Fastify 4 too: there the `*/*` schema the app listed filters
-// rather than nothing. Undefined where the route lists no content types.
-function listedSerializer(reply: FastifyReply): Serializer | undefined {
-  const { statusCode } = reply;
-  const listed: unknown =
-    reply.getSerializationFunction(String(statusCode)) ??
-    reply.getSerializationFunction(STATUS_CLASSES[Math.trunc(statusCode / 100)] as string);
-  if (typeof listed !== 'object' || listed === null) return undefined;
-  const entries = listed as Readonly<Record<string, unknown>>;
-  const mediaType = mediaTypeOf(reply);
-  const key = Object.hasOwn(entries, mediaType) ? mediaType : '*/*';
-  const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
-  return typeof entry === 'function' ? (entry as Serializer) : JSON.stringify;
-}
-
-// Fastify calls a reply's serializer as a method of the reply, after the
-// preSerialization hooks: unset again, it lets Fastify serialize as on any
-// route (the route's response schema, the app's reply serializer), and turns
-// a body that cannot be serialized into the clean 500 rather than Fastify's
-// error answer. One function for every reply: nothing is made per request.
-function fastifySerialization(this: FastifyReply, payload: unknown): string {
-  this.serializer(UNSET);
-  try {
-    const listed = listedSerializer(this);
-    // A reply serializer may answer a Buffer, which Fastify sends as it is.
-    return listed === undefined ? (this.serialize(payload) as string) : listed(payload);
-  } catch {
-    const { status, headers, body } = serializationFailure();
-    this.code(status).headers(headers);
-    return body;
-  }
-}
 
 function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Record<string, string>>): void {
   // Read before `headers` replaces it: only a response with a vary of its own merges.
@@ -87,16 +39,13 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
   const kept = keptSerialization(response);
   if (kept === undefined && hasData(response)) {
     writeHeaders(reply, response.status, response.headers);
-    return reply.serializer(fastifySerialization as Serializer).send(response.body) as Rep;
+    return sendData(reply, response.body);
   }
   // A refusal's kept text; else a 204 or 304, or an undefined body or a 1xx
   // status (which no answer has: the clean 500, as on every adapter).
   const { status, headers, body } = kept ?? serializeResponse(response);
   writeHeaders(reply, status, headers);
-  if (body === '') return reply.send() as Rep;
-  // Fastify runs the reply serializer within send, before any onSend hook.
-  reply.serializer(asIs as Serializer).send(body);
-  return reply.serializer(UNSET) as Rep;
+  return body === '' ? (reply.send() as Rep) : sendText(reply, body);
 }
 
 // A body for Fastify to serialize: a final status that carries one, and a value.
