@@ -40,8 +40,10 @@ function withVary(response: JsonResponse): JsonResponse {
 // link (`HX-Boosted`, a GET) is the page the user asked for: it comes back
 // there; a boosted form comes back to the page the form is on.
 function htmxNext(request: unknown): string {
-  const method = requestMethod(request);
-  if (requestHeader(request, 'hx-boosted') === 'true' && (method === 'GET' || method === 'HEAD')) return requestPath(request);
+  if (requestHeader(request, 'hx-boosted') === 'true') {
+    const method = requestMethod(request);
+    if (method === 'GET' || method === 'HEAD') return requestPath(request);
+  }
   const current = requestHeader(request, 'hx-current-url');
   return (current === undefined ? undefined : urlPath(current)) ?? requestPath(request);
 }

@@ -5,6 +5,9 @@ import { checkOf } from './define-guard.js';
 import type { PendingVerdict } from './verdict.js';
 import { type GuardCheck, guardChecks, verdictOfChecks } from './wrap.js';
 
+/** A guard's checks as one function of the request: `undefined` lets it pass, else the refusal (or a Promise of either). */
+export type RequestCheck = (request: unknown) => PendingVerdict;
+
 // The check of `guard`, or a TypeError that names `caller` for anything else.
 function requireCheck(guard: unknown, caller: string): GuardCheck {
   const check = checkOf(guard);
@@ -41,7 +44,7 @@ export function checkAccess(
  * const check = accessCheck(guard, 'toMiddleware');
  * const refusal = await check(request);
  */
-export function accessCheck(guard: unknown, caller: string): (request: unknown) => PendingVerdict {
+export function accessCheck(guard: unknown, caller: string): RequestCheck {
   const { decide } = requireCheck(guard, caller);
   return (request) => decide(request, currentSettings());
 }
@@ -57,7 +60,7 @@ export function accessCheck(guard: unknown, caller: string): (request: unknown) 
  * const check = handlerAccessCheck(ItemsController.prototype.list);
  * const refusal = check === undefined ? undefined : await check(request);
  */
-export function handlerAccessCheck(handler: unknown): ((request: unknown) => PendingVerdict) | undefined {
+export function handlerAccessCheck(handler: unknown): RequestCheck | undefined {
   const checks = guardChecks(handler);
   if (checks === undefined || checks.some((check) => check.getRequest !== undefined)) return undefined;
   return (request) => verdictOfChecks(handler as object, checks, () => request);

@@ -26,7 +26,7 @@ function capture(resolve: (value: unknown) => void, reject: (error: unknown) => 
 }
 
 // One asynchronous check, from its start to its verdict: its Promise, and
-// the call to make once it allows it (see `proceedOnAllow`).
+// the call to make once it allows it (see `proceedAfter`).
 class Settling implements Expiring {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
@@ -66,7 +66,7 @@ let latest: Settling | undefined;
 function outcome(verdict: PendingVerdict, proceed: (() => unknown) | undefined): unknown {
   if (proceed === undefined || (verdict !== undefined && !(verdict instanceof Promise))) return verdict;
   if (verdict === undefined) return proceed();
-  return verdict.then((settled) => (settled === undefined ? proceed() : settled));
+  return proceedAfter(verdict, proceed);
 }
 
 /**
@@ -98,20 +98,28 @@ export function settleCheck(
   return settling.promise as Promise<Verdict>;
 }
 
-/**
- * Makes `verdict`, the Promise of the check begun last, resolve to what
- * `proceed()` returns once the check allows the call, or else to the
- * refusal: one Promise for the check and the call, where a `then` on the
- * verdict would add another and a turn of the microtask queue. Undefined,
- * and nothing fused, for any other Promise (stacked guards chain theirs).
- *
- * @example
- * return proceedOnAllow(verdict, run) ?? verdict.then((settled) => (settled === undefined ? run() : settled));
- */
-export function proceedOnAllow(verdict: Promise<Verdict>, proceed: () => unknown): Promise<unknown> | undefined {
+// Makes `verdict`, the Promise of the check begun last, the call's own: it
+// resolves to what `proceed()` returns once the check allows the call.
+// False, and nothing fused, for any other Promise.
+function fuse(verdict: Promise<Verdict>, proceed: () => unknown): boolean {
   const settling = latest;
-  if (settling === undefined || settling.promise !== verdict) return undefined;
+  if (settling === undefined || settling.promise !== verdict) return false;
   latest = undefined;
   settling.proceed = proceed;
-  return verdict;
+  return true;
+}
+
+/**
+ * What a call resolves to once `verdict` is in: the refusal, or what
+ * `proceed()` returns. The check begun last (the usual case, one guard)
+ * runs `proceed` from its own Promise, where a `then` on the verdict would
+ * add another Promise and a turn of the microtask queue; stacked guards'
+ * verdicts are chained.
+ *
+ * @example
+ * return proceedAfter(verdict, () => Reflect.apply(handler, self, args));
+ */
+export function proceedAfter(verdict: Promise<Verdict>, proceed: () => unknown): Promise<unknown> {
+  if (fuse(verdict, proceed)) return verdict;
+  return verdict.then((settled) => (settled === undefined ? proceed() : settled));
 }

@@ -4,7 +4,7 @@ import { isAdmitted } from './admissions.js';
 import type { Decide } from './decide.js';
 import { isPlainData, locateRequest } from './locate-request.js';
 import { type AccessRule, addRule, keepIdentity } from './rules.js';
-import { proceedOnAllow } from './settle.js';
+import { proceedAfter } from './settle.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
 /** One guard's part in a wrapper: how it is written, where it finds the request, and its decision. */
@@ -60,11 +60,9 @@ function stackedVerdict(handler: object, checks: readonly GuardCheck[], args: Ar
   return verdictOfChecks(handler, checks, (check, settings) => requestFor(check, args, settings));
 }
 
-// The handler runs once an asynchronous verdict allows it: fused into the
-// check's own Promise where it can be, else chained.
+// The handler runs once an asynchronous verdict allows it.
 function afterVerdict(verdict: Promise<Verdict>, original: AnyFunction, self: unknown, args: ArrayLike<unknown>) {
-  const run = () => Reflect.apply(original, self, args);
-  return proceedOnAllow(verdict, run) ?? verdict.then((settled) => (settled === undefined ? run() : settled));
+  return proceedAfter(verdict, () => Reflect.apply(original, self, args));
 }
 
 /**

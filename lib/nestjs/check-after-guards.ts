@@ -8,7 +8,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { admit } from '../guard/admissions.js';
-import { handlerAccessCheck } from '../guard/check-access.js';
+import { handlerAccessCheck, type RequestCheck } from '../guard/check-access.js';
 import type { HandlerMethod } from '../guard/handler-methods.js';
 import type { Verdict } from '../guard/verdict.js';
 import type { AnyClass } from '../internal/function-types.js';
@@ -35,40 +35,48 @@ export class WriteRefusal implements ExceptionFilter<Refused> {
 }
 Catch(Refused)(WriteRefusal);
 
-function admitted(request: object, handler: object, verdict: Verdict): true {
-  if (verdict !== undefined) throw new Refused(verdict);
-  admit(request, handler);
-  return true;
-}
-
 /**
  * A guarded method's checks as the last of its Nest guards: Nest runs it
  * after the app's global guards and the controller's and method's own
  * (which may be what signs the caller in), and before its interceptors,
  * pipes and handler, so no interceptor (a cache, a serializer) ever sees a
  * refused call, and a `@Render()` or `@Sse()` route is refused like any
- * other. An admitted request is not asked again in the method. Checks a
- * stacked decorator hides, or a `getRequest` the app set, stay in the method.
+ * other. An admitted request is not asked again in the method. Under a
+ * `getRequest` the app set, the checks stay in the method.
  */
-export const checkAfterGuards: CanActivate = {
+export class CheckAfterGuards implements CanActivate {
+  constructor(
+    private readonly method: object,
+    private readonly check: RequestCheck,
+  ) {}
+
   canActivate(context: ExecutionContext): true | Promise<true> {
-    const handler = context.getHandler();
-    const check = handlerAccessCheck(handler);
-    if (check === undefined || !nestRequestInForce()) return true;
+    if (!nestRequestInForce()) return true;
     const request = context.switchToHttp().getRequest<object>();
-    const verdict = check(request);
+    const verdict = this.check(request);
     return verdict instanceof Promise
-      ? verdict.then((settled) => admitted(request, handler, settled))
-      : admitted(request, handler, verdict);
-  },
-};
+      ? verdict.then((settled) => this.admitted(request, settled))
+      : this.admitted(request, verdict);
+  }
+
+  private admitted(request: object, verdict: Verdict): true {
+    if (verdict !== undefined) throw new Refused(verdict);
+    admit(request, this.method);
+    return true;
+  }
+}
 
 // Methods that have it already: a controller served by several apps (tests) gets it once.
 const checked = new WeakSet<object>();
 
-/** Adds `checkAfterGuards` to the Nest guards of `Controller`'s method, before Nest builds its routes. */
+/**
+ * Adds the checks of `Controller`'s guarded method as the last of its Nest
+ * guards, before Nest builds its routes; nothing for a method whose checks
+ * only the arguments locate (a guard's own `getRequest`).
+ */
 export function checkAfterNestGuards(Controller: AnyClass, { key, method, descriptor }: HandlerMethod): void {
-  if (checked.has(method)) return;
+  const check = handlerAccessCheck(method);
+  if (check === undefined || checked.has(method)) return;
   checked.add(method);
-  UseGuards(checkAfterGuards)(Controller.prototype as object, key, descriptor);
+  UseGuards(new CheckAfterGuards(method, check))(Controller.prototype as object, key, descriptor);
 }

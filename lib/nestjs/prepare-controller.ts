@@ -3,7 +3,7 @@ import { isGuardedMember } from '../guard/guarded-members.js';
 import { classMethods } from '../guard/handler-methods.js';
 import { isGuardWrapper } from '../guard/wrap.js';
 import type { AnyClass } from '../internal/function-types.js';
-import { checkAfterGuards, checkAfterNestGuards } from './check-after-guards.js';
+import { CheckAfterGuards, checkAfterNestGuards } from './check-after-guards.js';
 import { markRoute } from './refuse-ahead.js';
 import { passRequest } from './request-argument.js';
 import { writeForResponseHandler } from './response-handled.js';
@@ -11,7 +11,9 @@ import { writeForResponseHandler } from './response-handled.js';
 // `@UseGuards()` on the controller or the method (Nest reads both, and
 // inherits the controller's from its base classes), but for the module's own.
 const hasNestGuards = (target: object): boolean =>
-  ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).some((guard) => guard !== checkAfterGuards);
+  ((Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? []).some(
+    (guard) => !(guard instanceof CheckAfterGuards),
+  );
 
 /**
  * Readies each guarded method of `Controller` before Nest builds its routes:

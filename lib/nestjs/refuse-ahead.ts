@@ -1,20 +1,18 @@
 import { RequestMethod, VersioningType } from '@nestjs/common';
 import type { ApplicationConfig } from '@nestjs/core';
 import { admit } from '../guard/admissions.js';
-import { handlerAccessCheck } from '../guard/check-access.js';
+import { handlerAccessCheck, type RequestCheck } from '../guard/check-access.js';
 import { copyMetadata } from '../guard/rules.js';
 import type { AnyFunction } from '../internal/function-types.js';
 import type { NestHttpAdapter } from './platforms.js';
 import { nestRequestInForce } from './request-argument.js';
 import { writeJson } from './write-json.js';
 
-type Check = NonNullable<ReturnType<typeof handlerAccessCheck>>;
-
 /** What the module knows of one guarded controller method, ahead of its route. */
 interface GuardedRoute {
   readonly method: object;
   /** The method's checks, when they may run ahead of Nest's pipeline: no Nest guard of its own. */
-  readonly check: Check | undefined;
+  readonly check: RequestCheck | undefined;
 }
 
 // Kept on the method as reflect metadata: Nest copies a method's metadata to
@@ -53,7 +51,7 @@ function refusingAhead(handler: AnyFunction, { method, check }: GuardedRoute): A
     // Asked first on every guarded route: it also puts Nest's request back after a reset.
     const inForce = nestRequestInForce();
     if (check === undefined || !inForce) return handler.call(this, request, response, next);
-    let verdict: ReturnType<Check>;
+    let verdict: ReturnType<RequestCheck>;
     try {
       verdict = check(request);
     } catch {
