@@ -30,27 +30,23 @@ class PassThrough implements NestInterceptor {
   }
 }
 
-/** The app the specs serve: the module imported once, in the root module, as the docs say, next to the app's own global guard, pipe and interceptor. */
-@Module({
+// The module imported once, in the root module, as the docs say, the
+// controllers, and the app's own global pipe and interceptor.
+const served = {
   imports: [AjaxGuardModule.forRoot()],
   controllers: [ItemsController, AccountController],
-  providers: [
-    { provide: APP_GUARD, useClass: SignIn },
-    { provide: APP_PIPE, useClass: SettleLater },
-    { provide: APP_INTERCEPTOR, useClass: PassThrough },
-  ],
-})
+};
+const pipeAndInterceptor = [
+  { provide: APP_PIPE, useClass: SettleLater },
+  { provide: APP_INTERCEPTOR, useClass: PassThrough },
+];
+
+/** The app the specs serve, with its own global guard, which signs callers in. */
+@Module({ ...served, providers: [{ provide: APP_GUARD, useClass: SignIn }, ...pipeAndInterceptor] })
 export class AppModule {}
 
 /** The same app with no Nest guard: callers are signed in by a server hook (see `startNest`), and refused ahead of Nest's pipeline. */
-@Module({
-  imports: [AjaxGuardModule.forRoot()],
-  controllers: [ItemsController, AccountController],
-  providers: [
-    { provide: APP_PIPE, useClass: SettleLater },
-    { provide: APP_INTERCEPTOR, useClass: PassThrough },
-  ],
-})
+@Module({ ...served, providers: pipeAndInterceptor })
 export class HookedAppModule {}
 
 export type Platform = 'express' | 'fastify';
