@@ -22,7 +22,8 @@ export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next:
 export function send(ctx: Context, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   ctx.status = status;
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as string;
     ctx.set(name, name === 'vary' ? mergeVary(ctx.response.get('vary'), value) : value);
   }
   // Set after the headers: Koa keeps a content type that is already there.
@@ -61,9 +62,12 @@ export function toHandler<Ctx extends Context = Context>(fn: KoaHandlerFunction<
       const value = fn(ctx, next);
       // A synchronous answer is written at once, with no closure made for it.
       if (!isThenable(value)) return answer(ctx, value);
-      return Promise.resolve(value)
-        .then((settled) => answer(ctx, settled))
-        .catch((error: unknown) => fail(ctx, error));
+      // One `then` for both outcomes: `answer` only sets fields (Koa writes
+      // after the middleware), so it has nothing of its own to fail.
+      return Promise.resolve(value).then(
+        (settled) => answer(ctx, settled),
+        (error: unknown) => fail(ctx, error),
+      );
     } catch (error) {
       return fail(ctx, error);
     }

@@ -50,7 +50,11 @@ class Settling implements Expiring {
   // Once the answer came in time: `decide` rules on it, and the call runs if it allows it.
   rule(decide: (settled: unknown) => PendingVerdict, settled: unknown): void {
     try {
-      this.resolve(outcome(decide(settled), this.proceed));
+      const result = outcome(decide(settled), this.proceed);
+      // An async handler's Promise is followed directly: resolving with it
+      // would cost a further job and turn of the microtask queue to adopt it.
+      if (result instanceof Promise) result.then(this.resolve, this.reject);
+      else this.resolve(result);
     } catch (error) {
       this.reject(error);
     }
