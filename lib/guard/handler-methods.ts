@@ -72,14 +72,40 @@ function helperKeys(prototype: object): Set<PropertyKey> {
   return helpers;
 }
 
-/** The handler methods of `prototype`: its methods less the library's helpers and framework lifecycle hooks. */
+// NestJS's decorators put its metadata on the function of each method Nest
+// calls with a request: a route (`@Get`, `@Post`, `@Sse`: a path and a
+// method) or a message handler (`@MessagePattern`, `@EventPattern`).
+const isNestRoute = (method: AnyFunction): boolean =>
+  Reflect.hasOwnMetadata('path', method) && Reflect.hasOwnMetadata('method', method);
+const isNestHandler = (method: AnyFunction): boolean =>
+  isNestRoute(method) || Reflect.hasOwnMetadata('microservices:pattern', method);
+
+const hasRoute = (methods: readonly HandlerMethod[]): boolean => methods.some((member) => isNestRoute(member.method));
+
+/**
+ * True for a NestJS controller: a class with at least one route. Nest calls
+ * only its routes and message handlers; its other methods and its fields are
+ * the class's own code, called with data (`this.isOwner(doc, user)`). A
+ * class-level guard leaves them alone, as Nest's own class-level guards do:
+ * guarded, such a method would hand its caller the refusal, a truthy object.
+ */
+export const isRoutedClass = (prototype: object): boolean => hasRoute(classMethods(prototype));
+
+/**
+ * The handler methods of `prototype`: its methods less the library's
+ * helpers and framework lifecycle hooks; in a NestJS controller, only its
+ * routes and message handlers (see `isRoutedClass`).
+ */
 export function handlerMethods(prototype: object): HandlerMethod[] {
   const helpers = helperKeys(prototype);
-  return classMethods(prototype).filter((handler) => !helpers.has(handler.key) && !isLifecycleHook(handler.key));
+  const methods = classMethods(prototype);
+  const routed = hasRoute(methods);
+  return methods.filter(({ key, method }) => !helpers.has(key) && !isLifecycleHook(key) && (!routed || isNestHandler(method)));
 }
 
-/** The accessors with a getter of `prototype`, own and inherited: a getter may hand out a handler. */
+/** The accessors with a getter of `prototype`, own and inherited: a getter may hand out a handler (none in a NestJS controller). */
 export function classAccessors(prototype: object): ClassMember[] {
+  if (isRoutedClass(prototype)) return [];
   return classMembers(prototype).filter((member) => typeof member.descriptor.get === 'function' && !isLifecycleHook(member.key));
 }
 

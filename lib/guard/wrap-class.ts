@@ -2,7 +2,7 @@ import { descriptor } from '../internal/descriptor.js';
 import type { AnyClass } from '../internal/function-types.js';
 import { isPublicMember } from './anonymous-marks.js';
 import { type ClassGuard, guardGetter, guardInstance } from './guard-instance.js';
-import { classAccessors, handlerMethods } from './handler-methods.js';
+import { classAccessors, handlerMethods, isRoutedClass } from './handler-methods.js';
 import { replaceClass } from './replace-class.js';
 
 /**
@@ -11,12 +11,14 @@ import { replaceClass } from './replace-class.js';
  * may hand out a bound method), and, through the class it returns in place
  * of `Class`, each function-valued instance field. Members marked
  * `@allowAnonymous()` (on `Class`, in its standard-decorator `metadata` while
- * its class decorator runs) and framework lifecycle hooks are left alone. The
+ * its class decorator runs) and framework lifecycle hooks are left alone, and
+ * so is all but the routes and message handlers of a NestJS controller. The
  * wrappers are defined on `Class`'s own prototype, so a base class stays as
  * it was.
  */
 export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, metadata?: object): C {
   const prototype = Class.prototype as object;
+  const routed = isRoutedClass(prototype);
   for (const { key, holder, method, descriptor: found } of handlerMethods(prototype)) {
     if (isPublicMember(prototype, holder, key, method, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, value: guard.wrap(method) }));
@@ -26,5 +28,7 @@ export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, meta
     if (isPublicMember(prototype, holder, key, get, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
   }
+  // A NestJS controller's fields are its own code, never a route (see isRoutedClass).
+  if (routed) return Class;
   return replaceClass(Class, (instance) => guardInstance(instance, guard));
 }

@@ -1,5 +1,5 @@
 import { isPublicField, isPublicMember } from '../guard/anonymous-marks.js';
-import { findMethod, type HandlerMethod, handlerMethods, isLifecycleHook } from '../guard/handler-methods.js';
+import { findMethod, type HandlerMethod, handlerMethods, isLifecycleHook, isRoutedClass } from '../guard/handler-methods.js';
 import { type AccessRule, rulesOf } from '../guard/rules.js';
 import { isGuardWrapper } from '../guard/wrap.js';
 import type { AnyClass, AnyFunction } from '../internal/function-types.js';
@@ -91,7 +91,9 @@ export function findUnguardedHandlers(target: AnyClass | object): string[] {
   if (typeof target === 'function') return unguardedMethods(target.prototype as object);
   if (typeof target === 'object' && target !== null) {
     const prototype = Reflect.getPrototypeOf(target);
-    return [...(prototype === null ? [] : unguardedMethods(prototype)), ...unguardedFields(target)];
+    if (prototype === null) return unguardedFields(target);
+    // A NestJS controller's fields are its own code, never a route.
+    return [...unguardedMethods(prototype), ...(isRoutedClass(prototype) ? [] : unguardedFields(target))];
   }
   throw new TypeError(`findUnguardedHandlers: expected a class or an instance, got ${String(target)}`);
 }
