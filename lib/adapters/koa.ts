@@ -22,8 +22,7 @@ export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next:
 export function send(ctx: Context, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   ctx.status = status;
-  for (const name of Object.keys(headers)) {
-    const value = headers[name] as string;
+  for (const [name, value] of Object.entries(headers)) {
     ctx.set(name, name === 'vary' ? mergeVary(ctx.response.get('vary'), value) : value);
   }
   // Set after the headers: Koa keeps a content type that is already there.
