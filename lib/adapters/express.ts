@@ -31,7 +31,7 @@ export function send(res: ServerResponse, response: JsonResponse): void {
   for (const [name, value] of Object.entries(headers)) {
     res.setHeader(name, name === 'vary' ? mergeVary(res.getHeader('vary'), value) : value);
   }
-  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  // A 204, 205 or 304 carries no body, and no content-length of ours.
   if (body !== '') res.setHeader('content-length', Buffer.byteLength(body));
   // Node writes no body for HEAD on its own, and keeps the content-length.
   res.end(body);

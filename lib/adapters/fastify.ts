@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
-import { keptSerialization } from '../serialize/serialize-response.js';
+import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
 
 /**
@@ -41,7 +41,7 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
     writeHeaders(reply, response.status, response.headers);
     return sendData(reply, response.body);
   }
-  // A refusal's kept text; else a 204 or 304, or an undefined body or a 1xx
+  // A refusal's kept text; else a 204, 205 or 304, or an undefined body or a 1xx
   // status (which no answer has: the clean 500, as on every adapter).
   const { status, headers, body } = kept ?? serializeResponse(response);
   writeHeaders(reply, status, headers);
@@ -49,8 +49,7 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
 }
 
 // A body for Fastify to serialize: a final status that carries one, and a value.
-const hasData = ({ status, body }: JsonResponse): boolean =>
-  body !== undefined && status >= 200 && status !== 204 && status !== 304;
+const hasData = ({ status, body }: JsonResponse): boolean => body !== undefined && status >= 200 && !isBodiless(status);
 
 // Nothing returned is a 204, unless the function answered through `reply`
 // or declares it, as one that answers later through it does (`reply.view`,

@@ -18,7 +18,7 @@ export type FetchHandlerFunction<Req extends Request = Request> = (request: Req)
  */
 export function toResponse(response: JsonResponse): Response {
   const { status, headers, body } = serializeResponse(response);
-  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  // A 204, 205 or 304 carries no body, and no content-length of ours.
   if (body === '') return new Response(null, { status, headers });
   // The text as it is, its length counted rather than encoded once more to measure it.
   return new Response(body, { status, headers: { ...headers, 'content-length': String(utf8Length(body)) } });

@@ -35,7 +35,7 @@ export function send(c: Context, response: JsonResponse): Response {
     const value = headers[name] as string;
     c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
   }
-  // A 204 or 304 carries no body, and RFC 9110 forbids its content-length.
+  // A 204, 205 or 304 carries no body, and no content-length of ours.
   if (body === '') return c.newResponse(null, status as 204);
   // The text as it is, which the runtime measures and @hono/node-server
   // writes without copying; a HEAD answer, whose body Hono drops, says its length.

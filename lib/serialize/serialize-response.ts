@@ -6,11 +6,17 @@ import { currentSettings } from '../settings.js';
 export interface SerializedResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** JSON text; empty for statuses that carry no body (204, 304). */
+  /** JSON text; empty for statuses that carry no body (204, 205, 304). */
   readonly body: string;
 }
 
-const NO_BODY = new Set([204, 304]);
+// RFC 9110: no content in a 204 or a 205 (Reset Content: the client clears
+// its form), none in a 304 (the client's cached copy stands). The Fetch API
+// refuses to build such a Response with a body at all.
+const NO_BODY = new Set([204, 205, 304]);
+
+/** True for a status that carries no body: 204, 205, 304. */
+export const isBodiless = (status: number): boolean => NO_BODY.has(status);
 
 // Responses whose body never changes (the library's own refusals), with their
 // text: serialized once, then written as often as they are sent. Kept under a
@@ -76,7 +82,7 @@ function serialize(response: JsonResponse): SerializedResponse {
   // A 1xx is informational, never an answer: sent as one, it leaves the
   // client waiting for the answer that would follow it, for ever.
   if (status < 200) return serializationFailure();
-  if (NO_BODY.has(status)) return { status, headers, body: '' };
+  if (isBodiless(status)) return { status, headers, body: '' };
   let body: string | undefined;
   try {
     body = JSON.stringify(response.body);

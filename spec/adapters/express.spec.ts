@@ -135,6 +135,18 @@ describe(inMode('ajax-guard/express'), () => {
   });
 
   describe('send(res, response)', () => {
+    it('writes a 205 (Reset Content) with no body, even where the handler gave one', () => {
+      const res = new ServerResponse(new IncomingMessage(new Socket()));
+      const ended: unknown[] = [];
+      const end = res.end.bind(res);
+      res.end = ((chunk: unknown) => {
+        ended.push(chunk);
+        return end(chunk as string);
+      }) as typeof res.end;
+      send(res, jsonResponse({ cleared: true }, { status: 205 }));
+      expect([res.statusCode, ended, res.writableEnded]).to.deep.equal([205, [''], true]);
+    });
+
     it('writes a 304 with no body and no content-length', () => {
       const res = new ServerResponse(new IncomingMessage(new Socket()));
       send(res, jsonResponse(null, { status: 304 }));

@@ -86,6 +86,10 @@ function harness(
         toHandler((_request, reply) => reply.code(202).type('text/plain').send('answered by the handler')),
       );
       server.get('/sent', (_request, reply) => send(reply, jsonResponse(null, { status: 304 })));
+      server.post(
+        '/reset',
+        toHandler(() => jsonResponse({ cleared: true }, { status: 205 })),
+      );
       server.setErrorHandler((error, _request, reply) => reply.code(APP_ERROR_STATUS).send(appErrorBody(error)));
       const url = await server.listen({ host: '127.0.0.1', port: 0 });
       return { url, close: () => server.close() };
@@ -316,6 +320,11 @@ describe(inMode('ajax-guard/fastify'), () => {
     it('writes no body and no content-length', async () => {
       const { status, headers, body } = await call(`${server.url}/sent`);
       expect([status, body, headers.get('content-length')]).to.deep.equal([304, '', null]);
+    });
+
+    it('writes a 205 (Reset Content) with no body, even where the handler gave one', async () => {
+      const { status, body } = await call(`${server.url}/reset`, { method: 'POST' });
+      expect([status, body]).to.deep.equal([205, '']);
     });
   });
 });

@@ -149,6 +149,11 @@ describe(inMode('ajax-guard/fetch'), () => {
       expect([response.status, response.headers.get('content-length'), response.body]).to.deep.equal([304, null, null]);
     });
 
+    it('writes a 205 (Reset Content) with no body, which a Response cannot have', async () => {
+      const response = toResponse(jsonResponse({ cleared: true }, { status: 205 }));
+      expect([response.status, response.body]).to.deep.equal([205, null]);
+    });
+
     it('turns a body JSON cannot hold into a 500 with no stack', async () => {
       const response = toResponse(jsonResponse({ count: 1n }));
       expect(response.status).to.equal(500);

@@ -161,6 +161,11 @@ describe(inMode('ajax-guard/hono'), () => {
       expect([response.status, response.headers.get('content-length'), response.body]).to.deep.equal([304, null, null]);
     });
 
+    it('writes a 205 (Reset Content) with no body, which a Response cannot have', async () => {
+      const response = await answer((c) => send(c, jsonResponse(null, { status: 205 })));
+      expect([response.status, response.body]).to.deep.equal([205, null]);
+    });
+
     it('keeps the headers the app set on c, under its own', async () => {
       const response = await answer((c) => {
         c.header('x-request-id', 'r-1');

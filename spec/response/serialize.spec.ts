@@ -18,7 +18,7 @@ describe(inMode('serializeResponse(response)'), () => {
     });
   });
 
-  for (const status of [204, 304]) {
+  for (const status of [204, 205, 304]) {
     describe(`with status ${status}`, () => {
       it('sends no body', () => {
         expect(serializeResponse(jsonResponse({ ignored: true }, { status })).body).to.equal('');
