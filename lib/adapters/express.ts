@@ -20,7 +20,8 @@ export type ExpressHandlerFunction<Req extends Request = Request, Res extends Re
  * status and headers as they are, the body as JSON text serialized once, with
  * its `content-length`. Node's own response is used rather than `res.send`,
  * which would rewrite the content type and add an ETag. A `vary` the app
- * already set (CORS's `Vary: Origin`) is merged with the response's own.
+ * already set (CORS's `Vary: Origin`) is merged with the response's own,
+ * and a `set-cookie` is added to the cookies the app set.
  *
  * @example
  * app.use((req, res) => send(res, jsonResponse({ error: 'not found' }, { status: 404 })));
@@ -29,7 +30,9 @@ export function send(res: ServerResponse, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) {
-    res.setHeader(name, name === 'vary' ? mergeVary(res.getHeader('vary'), value) : value);
+    // A cookie joins those the app already set (a session's), never replaces them.
+    if (name === 'set-cookie') res.appendHeader(name, value);
+    else res.setHeader(name, name === 'vary' ? mergeVary(res.getHeader('vary'), value) : value);
   }
   // A 204, 205 or 304 carries no body, and no content-length of ours.
   if (body !== '') res.setHeader('content-length', Buffer.byteLength(body));

@@ -24,7 +24,8 @@ function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Rec
 
 /**
  * Writes one JsonResponse through Fastify: its status and headers as they
- * are (a `vary` the app already set is merged with the response's own).
+ * are (a `vary` the app already set is merged with the response's own; a
+ * `set-cookie` is added to the cookies the app set, as Fastify adds it).
  * The body is the app's data, so Fastify serializes it as on any route: a
  * route's response schema filters it and the app's reply serializer runs; a
  * body that cannot be serialized becomes a clean 500 JSON response. The

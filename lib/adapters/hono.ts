@@ -14,7 +14,8 @@ export type HonoHandlerFunction<C extends Context = Context> = (c: C) => unknown
  * Writes one JsonResponse through Hono's Context and returns the `Response`
  * to hand back to Hono: its status and headers as they are, over the
  * headers the app already set on `c` (a `vary` among them, such as CORS's
- * `Vary: Origin`, is merged with the response's own), and the body as JSON
+ * `Vary: Origin`, is merged with the response's own, and a `set-cookie` is
+ * added to the cookies the app set), and the body as JSON
  * text serialized once, with its `content-length`.
  *
  * @example
@@ -33,7 +34,9 @@ export function send(c: Context, response: JsonResponse): Response {
   // over a handler's Response, finds the same values there.
   for (const name of names) {
     const value = headers[name] as string;
-    c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
+    // A cookie joins those the app already set (a session's), never replaces them.
+    if (name === 'set-cookie') c.header(name, value, { append: true });
+    else c.header(name, name === 'vary' ? mergeVary(c.res.headers.get('vary'), value) : value);
   }
   // A 204, 205 or 304 carries no body, and no content-length of ours.
   if (body === '') return c.newResponse(null, status as 204);

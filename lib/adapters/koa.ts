@@ -14,7 +14,8 @@ export type KoaHandlerFunction<Ctx extends Context = Context> = (ctx: Ctx, next:
  * Writes one JsonResponse through Koa: its status and headers as they are,
  * and the body as JSON text serialized once (Koa sets its `content-length`,
  * and sends none of it for HEAD). A `vary` the app already set (CORS's
- * `Vary: Origin`) is merged with the response's own.
+ * `Vary: Origin`) is merged with the response's own, and a `set-cookie` is
+ * added to the cookies the app set.
  *
  * @example
  * router.get('/health', (ctx) => send(ctx, jsonResponse({ ok: true })));
@@ -23,7 +24,9 @@ export function send(ctx: Context, response: JsonResponse): void {
   const { status, headers, body } = serializeResponse(response);
   ctx.status = status;
   for (const [name, value] of Object.entries(headers)) {
-    ctx.set(name, name === 'vary' ? mergeVary(ctx.response.get('vary'), value) : value);
+    // A cookie joins those the app already set (a session's), never replaces them.
+    if (name === 'set-cookie') ctx.append(name, value);
+    else ctx.set(name, name === 'vary' ? mergeVary(ctx.response.get('vary'), value) : value);
   }
   // Set after the headers: Koa keeps a content type that is already there.
   ctx.body = body === '' ? null : body;

@@ -147,6 +147,13 @@ describe(inMode('ajax-guard/express'), () => {
       expect([res.statusCode, ended, res.writableEnded]).to.deep.equal([205, [''], true]);
     });
 
+    it('adds its set-cookie to the cookies the app already set', () => {
+      const res = new ServerResponse(new IncomingMessage(new Socket()));
+      res.setHeader('set-cookie', 'sid=1; HttpOnly');
+      send(res, jsonResponse({ ok: true }, { headers: { 'set-cookie': 'seen=1' } }));
+      expect(res.getHeader('set-cookie')).to.deep.equal(['sid=1; HttpOnly', 'seen=1']);
+    });
+
     it('writes a 304 with no body and no content-length', () => {
       const res = new ServerResponse(new IncomingMessage(new Socket()));
       send(res, jsonResponse(null, { status: 304 }));

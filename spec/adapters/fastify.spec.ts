@@ -86,6 +86,10 @@ function harness(
         toHandler((_request, reply) => reply.code(202).type('text/plain').send('answered by the handler')),
       );
       server.get('/sent', (_request, reply) => send(reply, jsonResponse(null, { status: 304 })));
+      server.get('/cookie', (_request, reply) => {
+        reply.header('set-cookie', 'sid=1; HttpOnly');
+        return send(reply, jsonResponse({ ok: true }, { headers: { 'set-cookie': 'seen=1' } }));
+      });
       server.post(
         '/reset',
         toHandler(() => jsonResponse({ cleared: true }, { status: 205 })),
@@ -310,16 +314,22 @@ describe(inMode('ajax-guard/fastify'), () => {
     });
   }
 
-  describe('send(reply, response) with a 304', () => {
+  describe('send(reply, response)', () => {
     let server: RunningServer;
     before(async () => {
       server = await withSession.start(new AccountController());
     });
     after(() => server.close());
 
-    it('writes no body and no content-length', async () => {
+    it('writes a 304 with no body and no content-length', async () => {
       const { status, headers, body } = await call(`${server.url}/sent`);
       expect([status, body, headers.get('content-length')]).to.deep.equal([304, '', null]);
+    });
+
+    it('adds a set-cookie to the cookies the app already set', async () => {
+      const { headers } = await call(`${server.url}/cookie`);
+      // The session plugin adds its own cookie after these.
+      expect(headers.getSetCookie().slice(0, 2)).to.deep.equal(['sid=1; HttpOnly', 'seen=1']);
     });
 
     it('writes a 205 (Reset Content) with no body, even where the handler gave one', async () => {

@@ -161,6 +161,14 @@ describe(inMode('ajax-guard/hono'), () => {
       expect([response.status, response.headers.get('content-length'), response.body]).to.deep.equal([304, null, null]);
     });
 
+    it('adds its set-cookie to the cookies the app already set on c', async () => {
+      const response = await answer((c) => {
+        c.header('set-cookie', 'sid=1; HttpOnly', { append: true });
+        return send(c, jsonResponse({ ok: true }, { headers: { 'set-cookie': 'seen=1' } }));
+      });
+      expect(response.headers.getSetCookie()).to.deep.equal(['sid=1; HttpOnly', 'seen=1']);
+    });
+
     it('writes a 205 (Reset Content) with no body, which a Response cannot have', async () => {
       const response = await answer((c) => send(c, jsonResponse(null, { status: 205 })));
       expect([response.status, response.body]).to.deep.equal([205, null]);

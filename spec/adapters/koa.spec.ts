@@ -63,6 +63,10 @@ function app(Framework: typeof Koa, account: AccountController): Koa {
     }),
   );
   router.get('/sent', (ctx) => send(ctx, jsonResponse(null, { status: 304 })));
+  router.get('/cookie', (ctx) => {
+    ctx.cookies.set('sid', '1');
+    send(ctx, jsonResponse({ ok: true }, { headers: { 'set-cookie': 'seen=1' } }));
+  });
   router.get(
     '/raw',
     toHandler((ctx) => {
@@ -151,6 +155,13 @@ describe(inMode('ajax-guard/koa'), () => {
       it('writes no body and no content-length', async () => {
         const { status, headers, body } = await call(`${server.url}/sent`);
         expect([status, body, headers.get('content-length')]).to.deep.equal([304, '', null]);
+      });
+    });
+
+    describe('send(ctx, response) with a set-cookie', () => {
+      it('adds it to the cookies the app already set', async () => {
+        const { headers } = await call(`${server.url}/cookie`);
+        expect(headers.getSetCookie()).to.deep.equal(['sid=1; path=/; httponly', 'seen=1']);
       });
     });
   });
