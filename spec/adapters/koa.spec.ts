@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { type GuardDecorator, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { send, toHandler, toMiddleware } from 'ajax-guard/koa';
 import { expect } from 'chai';
 import Koa from 'koa';
@@ -100,7 +100,8 @@ function guardedApp(Framework: typeof Koa, guard: GuardDecorator<any>): Koa {
     ctx.set('x-route', 'native');
     ctx.body = reachedBody(path);
   };
-  const guarded = new Router({ prefix: '/private' });
+  // Case-sensitive, as docs/adapters.md asks of a prefixed router behind one guard.
+  const guarded = new Router({ prefix: '/private', sensitive: true });
   guarded.use(toMiddleware(guard));
   guarded.get('/data', reached('/private/data'));
   const open = new Router();
@@ -128,6 +129,33 @@ describe(inMode('ajax-guard/koa'), () => {
     describeFramework(version, 'with koa-passport and koa-session', harness(Framework));
     describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(Framework));
   }
+
+  describe('toMiddleware on a prefixed @koa/router, as docs/adapters.md sets it up', () => {
+    let server: Awaited<ReturnType<typeof listen>>;
+    before(async () => {
+      const koa = new Koa();
+      const caseSensitive = new Router({ prefix: '/api', sensitive: true });
+      caseSensitive.use(toMiddleware(loginRequiredAjax()));
+      caseSensitive.get('/items', (ctx) => {
+        ctx.body = reachedBody('/api/items');
+      });
+      const perRoute = new Router({ prefix: '/v2' });
+      perRoute.get('/items', toMiddleware(loginRequiredAjax()), (ctx) => {
+        ctx.body = reachedBody('/v2/items');
+      });
+      koa.use(caseSensitive.routes()).use(perRoute.routes());
+      server = await listen(createServer(koa.callback()));
+    });
+    after(() => server.close());
+
+    it('never serves a route of the router, in any letter case, without the guard', async () => {
+      const statuses = [];
+      for (const path of ['/api/items', '/API/items', '/Api/Items', '/v2/items', '/V2/items', '/V2/ITEMS']) {
+        statuses.push((await call(`${server.url}${path}`)).status);
+      }
+      expect(statuses).to.deep.equal([401, 404, 404, 401, 401, 401]);
+    });
+  });
 
   describe('on a Koa server', () => {
     let server: Awaited<ReturnType<Harness['start']>>;
