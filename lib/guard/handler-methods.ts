@@ -103,9 +103,8 @@ export function handlerMethods(prototype: object): HandlerMethod[] {
   return methods.filter(({ key, method }) => !helpers.has(key) && !isLifecycleHook(key) && (!routed || isNestHandler(method)));
 }
 
-/** The accessors with a getter of `prototype`, own and inherited: a getter may hand out a handler (none in a NestJS controller). */
+/** The accessors with a getter of `prototype`, own and inherited: a getter may hand out a handler. */
 export function classAccessors(prototype: object): ClassMember[] {
-  if (isRoutedClass(prototype)) return [];
   return classMembers(prototype).filter((member) => typeof member.descriptor.get === 'function' && !isLifecycleHook(member.key));
 }
 

@@ -23,12 +23,12 @@ export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, meta
     if (isPublicMember(prototype, holder, key, method, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, value: guard.wrap(method) }));
   }
+  // A NestJS controller's getters and fields are its own code, never a route (see isRoutedClass).
+  if (routed) return Class;
   for (const { key, holder, descriptor: found } of classAccessors(prototype)) {
     const get = found.get as (...args: never[]) => unknown;
     if (isPublicMember(prototype, holder, key, get, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
   }
-  // A NestJS controller's fields are its own code, never a route (see isRoutedClass).
-  if (routed) return Class;
   return replaceClass(Class, (instance) => guardInstance(instance, guard));
 }
