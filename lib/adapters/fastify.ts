@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import { accessCheck, isJsonResponse, isThenable, JSON_CONTENT_TYPE, mergeVary, serializeResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
@@ -54,12 +54,16 @@ const hasData = ({ status, body }: JsonResponse): boolean => body !== undefined 
 
 // Nothing returned is a 204, unless the function answered through `reply`
 // or declares it, as one that answers later through it does (`reply.view`,
-// `reply.sendFile`): Fastify leaves such a reply to its handler too.
+// `reply.sendFile`): Fastify leaves such a reply to its handler too. Data,
+// the answer of nearly every request, is written as the 200 JSON response
+// `toJsonResponse` would make of it, without making one.
 function answer(reply: FastifyReply, value: unknown, declaresReply: boolean): void {
-  if (value !== undefined) send(reply, toJsonResponse(value));
-  // Fastify 4's `sent` means ended: a response whose body stream failed
-  // half-way has its headers out but never ends, and must not get a 204.
-  else if (!declaresReply && !reply.sent && !reply.raw.headersSent) reply.code(204).send();
+  if (value === undefined) {
+    // Fastify 4's `sent` means ended: a response whose body stream failed
+    // half-way has its headers out but never ends, and must not get a 204.
+    if (!declaresReply && !reply.sent && !reply.raw.headersSent) reply.code(204).send();
+  } else if (isJsonResponse(value)) send(reply, value);
+  else sendData(reply.code(200).type(JSON_CONTENT_TYPE), value);
 }
 
 /**

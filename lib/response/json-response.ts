@@ -21,6 +21,7 @@ export interface JsonResponseInit {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** The content type of every JSON response the library makes. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 // Only responses built here are recognised: a look-alike object from user
