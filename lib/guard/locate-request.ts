@@ -24,10 +24,12 @@ function isNodeRequest(value: unknown): boolean {
   );
 }
 
-// What a framework hands a handler: a Node request, a Fetch Request, or an
-// object that wraps one as `req` or `raw` (Koa's ctx, Fastify's request,
-// Hono's Context, whose `req.raw` is the Fetch Request).
-function isFrameworkRequest(value: unknown): boolean {
+/**
+ * True for what a framework hands a handler: a Node request, a Fetch Request,
+ * or an object that wraps one as `req` or `raw` (Koa's ctx, Fastify's
+ * request, Hono's Context, whose `req.raw` is the Fetch Request).
+ */
+export function isFrameworkRequest(value: unknown): boolean {
   if (isPlainData(value)) return false;
   if (isNodeRequest(value) || isFetchRequest(value)) return true;
   const inner = readProperty(value, 'req');
@@ -46,14 +48,16 @@ function misplaced(title: string, found: number, request: number): TypeError {
 
 /**
  * The request among a handler's arguments: `getRequest(args)`, the first
- * argument by default. Fails closed when that is data (a parsed body, a
- * query, a route parameter) while another argument is the framework's
- * request: a body an anonymous caller sends must never authenticate anyone.
- * A real request is not plain data, so the usual call costs one prototype read.
+ * argument by default. Fails closed when another argument is the
+ * framework's request and the one taken is not: a parsed body (plain data,
+ * or a class instance a validator made of it), a query, a route parameter.
+ * A body an anonymous caller sends must never authenticate anyone. A
+ * `getRequest` the app wrote is trusted unless it picks plain data.
  */
 export function locateRequest(args: ArrayLike<unknown>, getRequest: RequestGetter, title: string): unknown {
-  const request = getRequest === defaultGetRequest ? args[0] : getRequest(Array.prototype.slice.call(args));
-  if (args.length < 2 || !isPlainData(request)) return request;
+  const byDefault = getRequest === defaultGetRequest;
+  const request = byDefault ? args[0] : getRequest(Array.prototype.slice.call(args));
+  if (args.length < 2 || (byDefault ? isFrameworkRequest(request) : !isPlainData(request))) return request;
   for (let i = 0; i < args.length; i++) {
     if (args[i] !== request && isFrameworkRequest(args[i]))
       throw misplaced(title, Array.prototype.indexOf.call(args, request), i);

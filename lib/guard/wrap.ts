@@ -2,7 +2,7 @@ import type { AnyFunction } from '../internal/function-types.js';
 import { currentSettings, defaultGetRequest, type RequestGetter, type Settings } from '../settings.js';
 import { isAdmitted } from './admissions.js';
 import type { Decide } from './decide.js';
-import { isPlainData, locateRequest } from './locate-request.js';
+import { isFrameworkRequest, locateRequest } from './locate-request.js';
 import { type AccessRule, addRule, keepIdentity } from './rules.js';
 import { proceedAfter } from './settle.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
@@ -25,8 +25,8 @@ const isAsyncFunction = (fn: AnyFunction): boolean => Object.prototype.toString.
 function requestFor(check: GuardCheck, args: ArrayLike<unknown>, settings: Settings): unknown {
   const getRequest = check.getRequest ?? settings.getRequest;
   const first = args[0];
-  // The usual call, a framework's request first, costs one prototype read.
-  if (getRequest === defaultGetRequest && (args.length < 2 || !isPlainData(first))) return first;
+  // The usual call: the request alone, or a framework's request first.
+  if (getRequest === defaultGetRequest && (args.length < 2 || isFrameworkRequest(first))) return first;
   return locateRequest(args, getRequest, check.title);
 }
 
@@ -85,8 +85,8 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
       const settings = currentSettings();
       const getRequest = only.getRequest ?? settings.getRequest;
       const first = arguments[0];
-      // The usual call, a framework's request first, costs one prototype read.
-      if (getRequest === defaultGetRequest && (arguments.length < 2 || !isPlainData(first))) {
+      // The usual call: the request alone, or a framework's request first.
+      if (getRequest === defaultGetRequest && (arguments.length < 2 || isFrameworkRequest(first))) {
         verdict = only.decide(first, settings);
       } else {
         const request = locateRequest(arguments, getRequest, only.title);

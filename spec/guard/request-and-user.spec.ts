@@ -79,6 +79,20 @@ describe(inMode('where the request is'), () => {
       });
     }
 
+    // A validator's class instance made of the body: not plain data, still the caller's.
+    class ItemDto {
+      title = '';
+    }
+    for (const [what, request] of requests) {
+      it(`throws it for a body made into a class instance, given ${what}`, () => {
+        const dto = Object.assign(new ItemDto(), body);
+        const handler = (_dto: object, _req: object) => 'created';
+        expect(() => loginRequiredAjax()(handler)(dto, request())).to.throw(TypeError, /argument 2 is the framework's request/);
+        const stacked = loginRequiredAjax()(permissionRequiredAjax('items.delete')(handler));
+        expect(() => stacked(dto, request())).to.throw(TypeError, /@loginRequiredAjax\(\).*getRequest/);
+      });
+    }
+
     it('reads the first argument when no other is a framework request', () => {
       class Service {}
       const guarded = loginRequiredAjax()(permissionRequiredAjax('items.delete')((_dto: object, _s: object) => 'created'));

@@ -16,6 +16,13 @@ const FORGED_BODIES = {
   'a user with the permission': { user: { permissions: ['items.delete'] } },
 };
 
+// The body as a validator hands it on (class-transformer's plainToInstance, or
+// Object.assign onto a new instance): a class instance, no longer plain data.
+class ItemDto {
+  title = '';
+}
+const toDto = (body: object): ItemDto => Object.assign(new ItemDto(), body);
+
 // A NestJS-style service: the body first, the request second.
 class Items {
   handled = 0;
@@ -56,6 +63,8 @@ function app(framework: typeof express, items: Items): express.Express {
   const routes = [
     ['post', '/items/remove', (r: Request) => items.remove(r.body, r)],
     ['post', '/items', (r: Request) => items.create(r.body, r)],
+    ['post', '/items/dto', (r: Request) => items.create(toDto(r.body), r)],
+    ['post', '/items/remove/dto', (r: Request) => items.remove(toDto(r.body), r)],
     ['get', '/items', (r: Request) => items.create(r.query, r)],
     ['post', '/items/located', (r: Request) => items.createWhereTheRequestIs(r.body, r)],
   ] as const;
@@ -81,7 +90,7 @@ for (const [name, framework] of [
     });
 
     for (const [what, body] of Object.entries(FORGED_BODIES)) {
-      for (const path of ['/items', '/items/remove']) {
+      for (const path of ['/items', '/items/remove', '/items/dto', '/items/remove/dto']) {
         it(`never lets an anonymous POST ${path} of ${what} through: a 500 naming getRequest, quoting nothing`, async () => {
           const response = await postJson(`${server.url}${path}`, body);
           const text = await response.text();
