@@ -1,4 +1,5 @@
 import { isPublicField, isPublicMember } from '../guard/anonymous-marks.js';
+import { guardSubclass } from '../guard/guard-subclass.js';
 import { findMethod, type HandlerMethod, handlerMethods, isLifecycleHook, isRoutedClass } from '../guard/handler-methods.js';
 import { type AccessRule, rulesOf } from '../guard/rules.js';
 import { isGuardWrapper } from '../guard/wrap.js';
@@ -27,6 +28,8 @@ export function getAccessRules(target: AnyClass | AnyFunction, methodName?: stri
   }
   if (methodName === undefined) return [...rulesOf(target)];
   const prototype = target.prototype as object;
+  // A subclass of a guarded class no instance was made of yet is guarded now, as its first instance would guard it.
+  guardSubclass(prototype);
   const handler = findMethod(prototype, methodName);
   if (handler === undefined) return [];
   const rules = rulesOf(handler.method);
@@ -50,6 +53,7 @@ function coveredByEntry(prototype: object): ReadonlySet<PropertyKey> {
 // guard's wrapper (a caching decorator stacked outside the guard, which
 // copied its rules) is unguarded, unless it is marked public.
 function unguardedMethods(prototype: object): string[] {
+  guardSubclass(prototype);
   const covered = coveredByEntry(prototype);
   return handlerMethods(prototype)
     .filter((handler) => !isGuardWrapper(handler.method) && !isPublic(prototype, handler) && !covered.has(handler.key))

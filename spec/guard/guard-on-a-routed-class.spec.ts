@@ -58,6 +58,18 @@ class NoRoutes {
   }
 }
 
+// A controller extending the guarded one, as a module's controllers extend a base.
+class MoreDocsController extends DocsController {
+  @Get()
+  archive(req: { user?: { name: string } }): string {
+    return this.isArchivist(req.user) ? 'archived' : 'forbidden';
+  }
+
+  isArchivist(user: { name: string } | undefined): boolean {
+    return user?.name === 'alice';
+  }
+}
+
 describe(inMode('loginRequiredAjax() on a NestJS controller (a class with routes)'), () => {
   it('guards its routes, inherited ones too, and its message handlers', () => {
     const controller = new DocsController();
@@ -91,6 +103,17 @@ describe(inMode('loginRequiredAjax() on a NestJS controller (a class with routes
       findUnguardedHandlers(DocsController),
       findUnguardedHandlers(new DocsController()),
     ]).to.deep.equal([[{ kind: 'login' }], [{ kind: 'login' }], [], [], []]);
+  });
+
+  it('guards the routes a subclass adds, and leaves its helpers alone', () => {
+    const controller = new MoreDocsController();
+    expect([
+      isJsonResponse(controller.archive(anonymousRequest())),
+      controller.archive(signedInRequest({ name: 'bob' })),
+      controller.archive(signedInRequest({ name: 'alice' })),
+      controller.isArchivist({ name: 'alice' }),
+      findUnguardedHandlers(MoreDocsController),
+    ]).to.deep.equal([true, 'forbidden', 'archived', true, []]);
   });
 
   it('guards every method of a class with no routes, helpers too', () => {
