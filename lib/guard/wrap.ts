@@ -20,7 +20,20 @@ export interface GuardCheck {
 // wrapper around the original handler instead of nesting one per guard.
 const guarded = new WeakMap<object, { readonly original: AnyFunction; readonly checks: readonly GuardCheck[] }>();
 
-const isAsyncFunction = (fn: AnyFunction): boolean => Object.prototype.toString.call(fn) === '[object AsyncFunction]';
+const kindOf = (fn: AnyFunction): string => Object.prototype.toString.call(fn);
+const isAsyncFunction = (fn: AnyFunction): boolean => kindOf(fn) === '[object AsyncFunction]';
+const GENERATORS = new Set(['[object GeneratorFunction]', '[object AsyncGeneratorFunction]']);
+
+// A generator's caller iterates what it returns: handed a refusal instead, it
+// would fail on it, or read it as an empty stream.
+function assertNoGenerator(fn: AnyFunction, title: string): void {
+  if (!GENERATORS.has(kindOf(fn))) return;
+  throw new TypeError(
+    `${title} cannot guard ${fn.name === '' ? 'a generator function' : `"${fn.name}", a generator function`}: ` +
+      'its caller iterates what it returns, and a refusal is no iterator. Guard the handler that hands its values out; ' +
+      'under a class-level guard, mark it @allowAnonymous(), or make it #private or static',
+  );
+}
 
 function requestFor(check: GuardCheck, args: ArrayLike<unknown>, settings: Settings): unknown {
   const getRequest = check.getRequest ?? settings.getRequest;
@@ -73,6 +86,7 @@ function afterVerdict(verdict: Promise<Verdict>, original: AnyFunction, self: un
 export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck, rule: AccessRule): F {
   const inner = guarded.get(handler);
   const original = inner?.original ?? handler;
+  assertNoGenerator(original, check.title);
   const checks = inner ? [check, ...inner.checks] : [check];
   const only = checks.length === 1 ? check : undefined;
   // An async handler's callers await it: a refusal reaches them as a Promise too.

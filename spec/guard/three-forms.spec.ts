@@ -1,4 +1,4 @@
-import { getAccessRules, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
+import { allowAnonymous, getAccessRules, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import { inMode } from '../support/decorator-mode.js';
 import { anonymousRequest, signedInRequest } from '../support/requests.js';
@@ -198,6 +198,58 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
         TypeError,
         /@loginRequiredAjax\(\) .*not the parameter of "list"/,
       );
+    });
+
+    describe('on a generator function, whose caller iterates what it returns', () => {
+      const generators: Record<string, () => unknown> = {
+        'a generator method': () => {
+          class Items {
+            @loginRequiredAjax()
+            *stream(_req: object): Generator<number> {
+              yield 1;
+            }
+          }
+          return Items;
+        },
+        'an async generator method': () => {
+          class Items {
+            @loginRequiredAjax()
+            async *stream(_req: object): AsyncGenerator<number> {
+              yield 1;
+            }
+          }
+          return Items;
+        },
+        'a generator method of a guarded class': () => {
+          @loginRequiredAjax()
+          class Items {
+            async *stream(_req: object): AsyncGenerator<number> {
+              yield 1;
+            }
+          }
+          return Items;
+        },
+        'a generator function wrapped by hand': () =>
+          loginRequiredAjax()(function* stream(_req: object): Generator<number> {
+            yield 1;
+          }),
+      };
+      for (const [what, define] of Object.entries(generators)) {
+        it(`throws a TypeError naming the guard and the function for ${what}, when it is defined`, () => {
+          expect(define).to.throw(TypeError, /@loginRequiredAjax\(\) cannot guard "stream", a generator function/);
+        });
+      }
+
+      it('leaves one marked @allowAnonymous() under a class-level guard alone', () => {
+        @loginRequiredAjax()
+        class Items {
+          @allowAnonymous()
+          *stream(_req: object): Generator<number> {
+            yield 1;
+          }
+        }
+        expect([...new Items().stream(anonymousRequest())]).to.deep.equal([1]);
+      });
     });
 
     for (const [what, define] of Object.entries(misplaced)) {
