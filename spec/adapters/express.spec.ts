@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import { type GuardDecorator, jsonResponse } from 'ajax-guard';
+import { type GuardDecorator, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import { send, toHandler, toMiddleware } from 'ajax-guard/express';
 import { expect } from 'chai';
 import express, { type ErrorRequestHandler } from 'express';
@@ -11,6 +11,7 @@ import { type AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route }
 import { describeFramework, type Harness } from '../support/adapter-suite.js';
 import { callerFor } from '../support/callers.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
+import { call } from '../support/http-client.js';
 import { listen } from '../support/http-server.js';
 import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
@@ -101,6 +102,34 @@ describe(inMode('ajax-guard/express'), () => {
   ] as const) {
     describeFramework(version, 'with passport and express-session', harness(framework));
     describeMiddleware(`toMiddleware(guard) on ${version}`, middlewareHarness(framework));
+
+    describe(`toMiddleware on a case-sensitive ${version} app with a router, as docs/adapters.md sets it up`, () => {
+      let server: Awaited<ReturnType<typeof listen>>;
+      before(async () => {
+        const made = framework();
+        made.set('case sensitive routing', true);
+        const reached = (path: string) => (_req: express.Request, res: express.Response) => res.json(reachedBody(path));
+        // With the router: the guard runs whenever the router is reached.
+        const withRouter = framework.Router();
+        withRouter.get('/items', reached('/api/items'));
+        made.use('/api', toMiddleware(loginRequiredAjax()), withRouter);
+        // Inside the router: the guard runs for whatever path the router matches.
+        const inside = framework.Router();
+        inside.use(toMiddleware(loginRequiredAjax()));
+        inside.get('/items', reached('/v2/items'));
+        made.use('/v2', inside);
+        server = await listen(createServer(made));
+      });
+      after(() => server.close());
+
+      it('never serves a route of the router, in any letter case, without the guard', async () => {
+        const statuses = [];
+        for (const path of ['/api/items', '/API/items', '/Api/Items', '/v2/items', '/V2/items', '/V2/ITEMS']) {
+          statuses.push((await call(`${server.url}${path}`)).status);
+        }
+        expect(statuses).to.deep.equal([401, 404, 404, 401, 404, 404]);
+      });
+    });
   }
 
   describe('toHandler(fn) with a synchronous function', () => {
