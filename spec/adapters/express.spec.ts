@@ -11,7 +11,7 @@ import { type AccountController, APP_ERROR_STATUS, appErrorBody, ROUTED, route }
 import { describeFramework, type Harness } from '../support/adapter-suite.js';
 import { callerFor } from '../support/callers.js';
 import { decoratorMode, inMode } from '../support/decorator-mode.js';
-import { call } from '../support/http-client.js';
+import { statusesOf } from '../support/http-client.js';
 import { listen } from '../support/http-server.js';
 import { describeMiddleware, type MiddlewareHarness, reachedBody } from '../support/middleware-suite.js';
 import { deserializeUser, localStrategy, serializeUser } from '../support/passport.js';
@@ -123,11 +123,8 @@ describe(inMode('ajax-guard/express'), () => {
       after(() => server.close());
 
       it('never serves a route of the router, in any letter case, without the guard', async () => {
-        const statuses = [];
-        for (const path of ['/api/items', '/API/items', '/Api/Items', '/v2/items', '/V2/items', '/V2/ITEMS']) {
-          statuses.push((await call(`${server.url}${path}`)).status);
-        }
-        expect(statuses).to.deep.equal([401, 404, 404, 401, 404, 404]);
+        const paths = ['/api/items', '/API/items', '/Api/Items', '/v2/items', '/V2/items', '/V2/ITEMS'];
+        expect(await statusesOf(server.url, paths)).to.deep.equal([401, 404, 404, 401, 404, 404]);
       });
     });
   }

@@ -29,3 +29,10 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
 }
+
+/** The status of a GET of each path on `base`, one request after another. */
+export async function statusesOf(base: string, paths: readonly string[]): Promise<number[]> {
+  const statuses = [];
+  for (const path of paths) statuses.push((await call(`${base}${path}`)).status);
+  return statuses;
+}
