@@ -51,6 +51,27 @@ describe(inMode('a class-level guard on a class that is extended'), () => {
     });
   });
 
+  describe('a getter the subclass adds', () => {
+    class WithGetters extends SignedInController {
+      // As autobind's @boundMethod: the getter hands out a handler.
+      get bound(): (req: object) => string {
+        return (_req: object) => 'bound';
+      }
+
+      @allowAnonymous()
+      get status(): (req: object) => string {
+        return (_req: object) => 'up';
+      }
+    }
+
+    it('hands out a guarded handler, unless marked @allowAnonymous()', () => {
+      const controller = new WithGetters();
+      expect(statusOf(controller.bound(anonymousRequest()))).to.equal(401);
+      expect(controller.bound(signedInRequest())).to.equal('bound');
+      expect(controller.status(anonymousRequest())).to.equal('up');
+    });
+  });
+
   describe('a method the subclass overrides', () => {
     class CustomList extends SignedInController {
       ran = 0;

@@ -240,6 +240,11 @@ describe(inMode('the three forms of loginRequiredAjax()'), () => {
         });
       }
 
+      it('says so of an anonymous one too', () => {
+        const anonymous = [function* (_req: object): Generator<number> {}][0] as (req: object) => Generator<number>;
+        expect(() => loginRequiredAjax()(anonymous)).to.throw(TypeError, /cannot guard a generator function: /);
+      });
+
       it('leaves one marked @allowAnonymous() under a class-level guard alone', () => {
         @loginRequiredAjax()
         class Items {
