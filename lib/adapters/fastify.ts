@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck, isJsonResponse, isThenable, JSON_CONTENT_TYPE, mergeVary, serializeResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
+import { JSON_HEADERS } from '../response/json-response.js';
 import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
 
@@ -16,9 +17,12 @@ export type FastifyHandlerFunction<Req extends FastifyRequest = FastifyRequest, 
 ) => unknown;
 
 function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Record<string, string>>): void {
+  reply.code(status);
+  // Those of a response made with no init, a handler's usual answer: the JSON content type alone.
+  if (headers === JSON_HEADERS) return void reply.type(JSON_CONTENT_TYPE);
   // Read before `headers` replaces it: only a response with a vary of its own merges.
   const prior = Object.hasOwn(headers, 'vary') ? reply.getHeader('vary') : undefined;
-  reply.code(status).headers(headers);
+  reply.headers(headers);
   if (prior !== undefined) reply.header('vary', mergeVary(prior, headers.vary as string));
 }
 

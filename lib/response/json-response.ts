@@ -69,8 +69,8 @@ checks.push(MadeResponse.isMade);
 // Object.prototype.get or .set must not make the definition throw.
 const HEADER: PropertyDescriptor = descriptor({ value: undefined, enumerable: true, writable: true, configurable: true });
 
-// The headers of every response built with no init: frozen, so one object serves them all.
-const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
+/** The headers of every response built with no init: frozen, so one object serves them all. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
 
 /**
  * Builds a response whose body a test can read directly.
@@ -81,7 +81,7 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'conte
  */
 export function jsonResponse<T>(body: T, init?: JsonResponseInit): JsonResponse<T> {
   // The common case, a handler's 200, skips reading an init it was not given.
-  if (init === undefined) return new MadeResponse(200, DEFAULT_HEADERS, body);
+  if (init === undefined) return new MadeResponse(200, JSON_HEADERS, body);
   // Read as requests are: a polluted Object.prototype.status or .headers must
   // not turn every response into a 500 or smuggle headers into it.
   const status = (readProperty(init, 'status') as number | undefined) ?? 200;
