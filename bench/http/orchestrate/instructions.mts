@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:instructions [-- options]`: the instructions a server runs
+ * per request, hand-written check beside ajax-guard, counted by valgrind's
+ * callgrind. Where the timed benchmark moves by several percent between
+ * runs on a busy machine, an instruction count repeats within about 1%: it
+ * settles a difference of a few percent that timing cannot. It counts no
+ * system calls and no cache misses, so it complements the timed run rather
+ * than replacing it. Needs valgrind (Debian's `valgrind` package).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { countedInstructions } from '../report/callgrind.mjs';
+import { killAll, spawnChild } from './children.mjs';
+import { AJAX_GUARD, CASES, type Case, casesOf, FRAMEWORKS, type Framework, HAND_WRITTEN, runtimeOf } from './plan.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const USAGE = `npm run bench:instructions [-- options]
+  --framework NAME   only this framework (repeatable) [express, koa, fastify]
+  --case KEY         only this case (repeatable): ${CASES.map((c) => c.key).join(', ')} [sync-200]
+  --warm N           requests before the counted ones [1500]
+  --requests N       requests counted [3000]`;
+
+// One thread (no concurrent compiler or collector, whose work would land in
+// one run and not the other) and collections at fixed points: the same run
+// counts the same within about 1%.
+const NODE_OPTIONS = ['--single-threaded', '--predictable-gc-schedule'];
+// Under valgrind a server starts in tens of seconds and answers in milliseconds.
+const START_MS = 300_000;
+const REQUEST_MS = 60_000;
+
+// Sends `count` requests one after another on one keep-alive connection; each must answer the case's status.
+async function send(port: number, way: Case, count: number): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let i = 0; i < count; i++) {
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const request = http.get({ host: '127.0.0.1', port, path: way.route, headers: way.headers, agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode));
+        });
+        request.on('error', reject);
+        request.setTimeout(REQUEST_MS, () => request.destroy(new Error(`no answer within ${REQUEST_MS} ms`)));
+      });
+      if (status !== way.status) throw new Error(`${way.route} answered ${status}, not ${way.status}`);
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+// The instructions of one server run that answers `count` requests, start-up and exit included.
+async function countRun(framework: Framework, variant: string, way: Case, count: number): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ajax-guard-callgrind-'));
+  const output = path.join(dir, 'callgrind.out');
+  try {
+    const valgrind = ['--tool=callgrind', `--callgrind-out-file=${output}`, '--smc-check=all-non-file', process.execPath];
+    const script = path.join(here, '..', 'servers', 'server.mjs');
+    const server = await spawnChild(script, [framework, variant], 0, START_MS, [...valgrind, ...NODE_OPTIONS], 'valgrind');
+    await send((server.info as { port: number }).port, way, count);
+    // A graceful exit: callgrind writes its file as the process ends.
+    await server.exit(START_MS);
+    return countedInstructions(readFileSync(output, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Per counted request: the difference of two runs, so start-up, warm-up and exit cancel out.
+async function perRequest(framework: Framework, variant: string, way: Case, warm: number, counted: number): Promise<number> {
+  const before = await countRun(framework, variant, way, warm);
+  const after = await countRun(framework, variant, way, warm + counted);
+  return (after - before) / counted;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      framework: { type: 'string', multiple: true },
+      case: { type: 'string', multiple: true },
+      warm: { type: 'string', default: '1500' },
+      requests: { type: 'string', default: '3000' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    throw new Error(`valgrind is not installed (Debian: apt-get install valgrind)\n${USAGE}`);
+  }
+  const warm = Number(values.warm);
+  const counted = Number(values.requests);
+  if (!(Number.isInteger(warm) && warm >= 0 && Number.isInteger(counted) && counted > 0)) {
+    throw new RangeError(`--warm and --requests must be whole numbers, --requests above 0\n${USAGE}`);
+  }
+  const keys = values.case ?? ['sync-200'];
+  const ways = keys.map((key) => CASES.find((c) => c.key === key) ?? unknown('case', key));
+  const frameworks = (values.framework ?? ['express', 'koa', 'fastify']) as Framework[];
+  console.log('| framework | case | hand-written instructions/req | ajax-guard instructions/req | ×hand |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const framework of frameworks) {
+    if (!FRAMEWORKS.includes(framework) || runtimeOf(framework) !== 'node') unknown('framework (on Node)', framework);
+    for (const way of ways.filter((c) => casesOf(framework).includes(c))) {
+      const hand = await perRequest(framework, HAND_WRITTEN, way, warm, counted);
+      const guard = await perRequest(framework, AJAX_GUARD, way, warm, counted);
+      const thousands = (n: number): string => `${(n / 1000).toFixed(1)}k`;
+      console.log(`| ${framework} | ${way.key} | ${thousands(hand)} | ${thousands(guard)} | ${(guard / hand).toFixed(3)} |`);
+    }
+  }
+}
+
+function unknown(what: string, name: string): never {
+  throw new RangeError(`unknown --${what} ${name}\n${USAGE}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  killAll();
+}
