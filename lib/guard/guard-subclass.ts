@@ -1,5 +1,6 @@
 import { descriptor } from '../internal/descriptor.js';
-import type { AnyFunction } from '../internal/function-types.js';
+import type { AnyClass, AnyFunction } from '../internal/function-types.js';
+import { constructsThroughReplacement } from '../internal/is-class.js';
 import { isPublicMember } from './anonymous-marks.js';
 import { type ClassGuard, guardGetter } from './guard-instance.js';
 import { type ClassMember, classAccessors, handlerMethods, isRoutedClass } from './handler-methods.js';
@@ -10,8 +11,11 @@ import { type ClassMember, classAccessors, handlerMethods, isRoutedClass } from 
  * the subclass adds or overrides is an endpoint that the guard's fail-closed
  * default must cover (`class ItemsController extends SignedInController`).
  * JavaScript says nothing when a class is extended, so a subclass is guarded
- * when it is first met: when its first instance is made, when it is
- * decorated itself, or when it is introspected.
+ * when it is first met: when its first instance is made (before the guarded
+ * class's constructor runs), when it is decorated itself, or when it is
+ * introspected. A class that extends the original of a class the plain
+ * function form replaced never constructs through the guard: introspection
+ * leaves it as it is and reports its methods.
  */
 
 // The prototype of each class a class-level guard decorated, to its guards.
@@ -72,4 +76,13 @@ export function guardSubclass(prototype: object | null, metadata?: object): void
     const guarded = guards.reduceRight((inner, guard) => guardGetter(inner, key, guard), get);
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guarded }));
   }
+}
+
+/**
+ * For introspection: guards `Class` as its first instance would, when its
+ * instances are made through a guarded class's constructor; otherwise
+ * leaves it as it is, so that what is reported is what runs.
+ */
+export function guardSubclassOf(Class: AnyClass): void {
+  if (constructsThroughReplacement(Class)) guardSubclass(Class.prototype as object);
 }

@@ -38,15 +38,19 @@ export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, meta
     Object.defineProperty(prototype, key, descriptor({ ...found, value: guard.wrap(method) }));
   }
   // A NestJS controller's getters and fields are its own code, never a route (see isRoutedClass).
-  if (isRoutedClass(prototype)) return replaceClass(Class, (instance) => guardSubclass(Reflect.getPrototypeOf(instance)));
+  // A subclass's methods are guarded before the constructor runs, which may already hand them out.
+  const beforeConstruct = (target: AnyClass) => guardSubclass(target.prototype as object);
+  if (isRoutedClass(prototype)) return replaceClass(Class, () => undefined, beforeConstruct);
   for (const { key, holder, descriptor: found } of classAccessors(prototype)) {
     const get = found.get as (...args: never[]) => unknown;
     if (isPublicMember(prototype, holder, key, get, metadata)) continue;
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
   }
   guardMadeInstances(Class, guard);
-  return replaceClass(Class, (instance) => {
+  // An instance whose constructor returned another object has its own prototype to guard.
+  const onInstance = (instance: object) => {
     guardSubclass(Reflect.getPrototypeOf(instance));
     guardInstance(instance, guard);
-  });
+  };
+  return replaceClass(Class, onInstance, beforeConstruct);
 }

@@ -8,6 +8,14 @@ export function registerReplacementClass(fn: object): void {
   replacements.add(fn);
 }
 
+/** True when `Class` constructs through a class the library made: it is one, or extends one. */
+export function constructsThroughReplacement(Class: object): boolean {
+  for (let at: object | null = Class; at !== null; at = Reflect.getPrototypeOf(at)) {
+    if (replacements.has(at)) return true;
+  }
+  return false;
+}
+
 /**
  * True for a class: one written with `class` syntax, or one the library put
  * in its place. A method named `class` (whose source also starts "class") has

@@ -1,5 +1,5 @@
 import { isPublicField, isPublicMember } from '../guard/anonymous-marks.js';
-import { guardSubclass } from '../guard/guard-subclass.js';
+import { guardSubclassOf } from '../guard/guard-subclass.js';
 import { findMethod, type HandlerMethod, handlerMethods, isLifecycleHook, isRoutedClass } from '../guard/handler-methods.js';
 import { type AccessRule, rulesOf } from '../guard/rules.js';
 import { isGuardWrapper } from '../guard/wrap.js';
@@ -29,7 +29,7 @@ export function getAccessRules(target: AnyClass | AnyFunction, methodName?: stri
   if (methodName === undefined) return [...rulesOf(target)];
   const prototype = target.prototype as object;
   // A subclass of a guarded class no instance was made of yet is guarded now, as its first instance would guard it.
-  guardSubclass(prototype);
+  guardSubclassOf(target as AnyClass);
   const handler = findMethod(prototype, methodName);
   if (handler === undefined) return [];
   const rules = rulesOf(handler.method);
@@ -53,7 +53,6 @@ function coveredByEntry(prototype: object): ReadonlySet<PropertyKey> {
 // guard's wrapper (a caching decorator stacked outside the guard, which
 // copied its rules) is unguarded, unless it is marked public.
 function unguardedMethods(prototype: object): string[] {
-  guardSubclass(prototype);
   const covered = coveredByEntry(prototype);
   return handlerMethods(prototype)
     .filter((handler) => !isGuardWrapper(handler.method) && !isPublic(prototype, handler) && !covered.has(handler.key))
@@ -92,7 +91,11 @@ function unguardedFields(instance: object): string[] {
  * expect(findUnguardedHandlers(new ItemsController())).to.deep.equal([]);
  */
 export function findUnguardedHandlers(target: AnyClass | object): string[] {
-  if (typeof target === 'function') return unguardedMethods(target.prototype as object);
+  if (typeof target === 'function') {
+    // A subclass of a guarded class no instance was made of yet is guarded now, as its first instance would guard it.
+    guardSubclassOf(target as AnyClass);
+    return unguardedMethods(target.prototype as object);
+  }
   if (typeof target === 'object' && target !== null) {
     const prototype = Reflect.getPrototypeOf(target);
     if (prototype === null) return unguardedFields(target);

@@ -128,6 +128,51 @@ describe(inMode('a class-level guard on a class that is extended'), () => {
     });
   });
 
+  describe("a method the guarded class's constructor hands out, on the subclass's first instance", () => {
+    // A controller that registers its own methods as routes while it is constructed.
+    const handedOut: Array<(req: object) => unknown> = [];
+    @loginRequiredAjax()
+    class SelfRouting {
+      constructor() {
+        const own = Reflect.getPrototypeOf(this) as Record<string, unknown>;
+        for (const key of Object.getOwnPropertyNames(own)) {
+          if (key !== 'constructor') handedOut.push((own[key] as (req: object) => unknown).bind(this));
+        }
+      }
+    }
+    class Reports extends SelfRouting {
+      secret(_req: object): string {
+        return 'secret';
+      }
+    }
+
+    it('is guarded already', () => {
+      new Reports();
+      expect(handedOut.map((route) => statusOf(route(anonymousRequest())))).to.deep.equal([401]);
+    });
+  });
+
+  describe('a class that extends the original of a class the plain function form replaced', () => {
+    class Original {
+      list(_req: object): string {
+        return 'listed';
+      }
+    }
+    const Guarded = loginRequiredAjax()(Original);
+    class Extended extends Original {
+      purge(_req: object): string {
+        return 'purged';
+      }
+    }
+
+    it('never constructs through the guard: introspection reports its methods rather than guard them', () => {
+      expect(findUnguardedHandlers(Extended)).to.deep.equal(['purge']);
+      expect(getAccessRules(Extended, 'purge')).to.deep.equal([]);
+      expect(new Extended().purge(anonymousRequest())).to.equal('purged');
+      expect(statusOf(new Guarded().list(anonymousRequest()))).to.equal(401);
+    });
+  });
+
   it('leaves the class the guarded one extends as it was', () => {
     class Sibling extends Unguarded {}
     expect(Unguarded.prototype.dispatch).to.equal(unguardedDispatch);
