@@ -14,13 +14,17 @@ export function isPlainData(value: unknown): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-// Node's IncomingMessage (Express's req, Koa's ctx.req, Fastify's request.raw).
+// Node's IncomingMessage (Express's req, Koa's ctx.req, Fastify's request.raw)
+// or http2's request: a readable stream. Its `pipe` is a function, which no
+// body can carry, so that a body made into a class instance with
+// `httpVersion` and `method` fields of its own is still no request.
 function isNodeRequest(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof readProperty(value, 'httpVersion') === 'string' &&
-    typeof readProperty(value, 'method') === 'string'
+    typeof readProperty(value, 'method') === 'string' &&
+    typeof readProperty(value, 'pipe') === 'function'
   );
 }
 

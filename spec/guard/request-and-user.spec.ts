@@ -93,6 +93,21 @@ describe(inMode('where the request is'), () => {
       });
     }
 
+    it("throws it for a class instance made of a body that copies a request's fields", () => {
+      const forged = [
+        { ...body, httpVersion: '1.1', method: 'POST' },
+        { ...body, req: { httpVersion: '1.1', method: 'POST' } },
+        { ...body, raw: { httpVersion: '1.1', method: 'POST' } },
+      ];
+      const handler = (_dto: object, _req: object) => 'created';
+      for (const fields of forged) {
+        expect(() => loginRequiredAjax()(handler)(Object.assign(new ItemDto(), fields), nodeRequest())).to.throw(
+          TypeError,
+          /argument 2 is the framework's request/,
+        );
+      }
+    });
+
     it('reads the first argument when no other is a framework request', () => {
       class Service {}
       const guarded = loginRequiredAjax()(permissionRequiredAjax('items.delete')((_dto: object, _s: object) => 'created'));
