@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { accessCheck, isJsonResponse, isThenable, JSON_CONTENT_TYPE, mergeVary, serializeResponse } from '../adapter.js';
+import { accessCheck, isThenable, mergeVary, serializeResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
-import { JSON_HEADERS } from '../response/json-response.js';
+import { isJsonResponse, JSON_CONTENT_TYPE, JSON_HEADERS } from '../response/json-response.js';
 import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
 
@@ -67,7 +67,10 @@ function answer(reply: FastifyReply, value: unknown, declaresReply: boolean): vo
     // half-way has its headers out but never ends, and must not get a 204.
     if (!declaresReply && !reply.sent && !reply.raw.headersSent) reply.code(204).send();
   } else if (isJsonResponse(value)) send(reply, value);
-  else sendData(reply.code(200).type(JSON_CONTENT_TYPE), value);
+  else {
+    writeHeaders(reply, 200, JSON_HEADERS);
+    sendData(reply, value);
+  }
 }
 
 /**

@@ -79,9 +79,10 @@ export function guardSubclass(prototype: object | null, metadata?: object): void
 }
 
 /**
- * For introspection: guards `Class` as its first instance would, when its
- * instances are made through a guarded class's constructor; otherwise
- * leaves it as it is, so that what is reported is what runs.
+ * For introspection: guards `Class` now, as its first instance would, when
+ * its instances are made through a guarded class's constructor (a subclass
+ * nothing was made of yet); otherwise leaves it as it is, so that what is
+ * reported is what runs.
  */
 export function guardSubclassOf(Class: AnyClass): void {
   if (constructsThroughReplacement(Class)) guardSubclass(Class.prototype as object);

@@ -6,14 +6,19 @@ import { guardSubclass, recordGuardedClass } from './guard-subclass.js';
 import { classAccessors, handlerMethods, isRoutedClass } from './handler-methods.js';
 import { replaceClass } from './replace-class.js';
 
+// Guards an instance once made: its fields, and its class when its
+// constructor returned an object of another class.
+function guardMade(instance: object, guard: ClassGuard): void {
+  guardSubclass(Reflect.getPrototypeOf(instance));
+  guardInstance(instance, guard);
+}
+
 // An instance the class made before its decorator ran: legacy decorators run
 // after static fields are set (`static readonly instance = new Items()`).
 function guardMadeInstances(Class: AnyClass, guard: ClassGuard): void {
   for (const key of Reflect.ownKeys(Class)) {
     const value: unknown = Reflect.getOwnPropertyDescriptor(Class, key)?.value;
-    if (typeof value !== 'object' || value === null || !(value instanceof Class)) continue;
-    guardSubclass(Reflect.getPrototypeOf(value));
-    guardInstance(value, guard);
+    if (typeof value === 'object' && value !== null && value instanceof Class) guardMade(value, guard);
   }
 }
 
@@ -47,10 +52,5 @@ export function guardClass<C extends AnyClass>(Class: C, guard: ClassGuard, meta
     Object.defineProperty(prototype, key, descriptor({ ...found, get: guardGetter(get, key, guard) }));
   }
   guardMadeInstances(Class, guard);
-  // An instance whose constructor returned another object has its own prototype to guard.
-  const onInstance = (instance: object) => {
-    guardSubclass(Reflect.getPrototypeOf(instance));
-    guardInstance(instance, guard);
-  };
-  return replaceClass(Class, onInstance, beforeConstruct);
+  return replaceClass(Class, (instance) => guardMade(instance, guard), beforeConstruct);
 }

@@ -28,7 +28,6 @@ export function getAccessRules(target: AnyClass | AnyFunction, methodName?: stri
   }
   if (methodName === undefined) return [...rulesOf(target)];
   const prototype = target.prototype as object;
-  // A subclass of a guarded class no instance was made of yet is guarded now, as its first instance would guard it.
   guardSubclassOf(target as AnyClass);
   const handler = findMethod(prototype, methodName);
   if (handler === undefined) return [];
@@ -92,7 +91,6 @@ function unguardedFields(instance: object): string[] {
  */
 export function findUnguardedHandlers(target: AnyClass | object): string[] {
   if (typeof target === 'function') {
-    // A subclass of a guarded class no instance was made of yet is guarded now, as its first instance would guard it.
     guardSubclassOf(target as AnyClass);
     return unguardedMethods(target.prototype as object);
   }
