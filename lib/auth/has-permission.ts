@@ -1,4 +1,4 @@
-import { readProperty } from '../internal/read-property.js';
+import { isObjectLike, lookUp } from '../internal/read-property.js';
 
 /** Decides whether `user` holds `perm`: exactly `true` grants it. */
 export type PermissionCheck<U = any, R = any> = (user: U, perm: string, request: R) => boolean | PromiseLike<boolean>;
@@ -6,12 +6,21 @@ export type PermissionCheck<U = any, R = any> = (user: U, perm: string, request:
 /**
  * The default permission check, as Django's `user.has_perm`: the user's own
  * `hasPerm(perm)` when it has one, else its `permissions` (an array or a Set)
- * must contain `perm`.
+ * must contain `perm`. Read as `lookUp` reads, each key tested with `in`
+ * first: a literal key keeps its own small inline cache of the user shapes
+ * it sees, where `lookUp`'s shared test of any key goes megamorphic.
  */
 export function defaultHasPermission(user: unknown, perm: string): boolean {
-  const hasPerm = readProperty(user, 'hasPerm');
-  if (typeof hasPerm === 'function') return Reflect.apply(hasPerm, user, [perm]) === true;
-  const permissions = readProperty(user, 'permissions');
+  if (!isObjectLike(user)) return false;
+  if ('hasPerm' in user) {
+    const hasPerm = lookUp(user, 'hasPerm');
+    if (typeof hasPerm === 'function') return Reflect.apply(hasPerm, user, [perm]) === true;
+  }
+  if (!('permissions' in user)) return false;
+  // Not there (MISSING) is neither a list nor a Set: no permission.
+  const permissions = Object.hasOwn(user, 'permissions')
+    ? (user as { permissions: unknown }).permissions
+    : lookUp(user, 'permissions');
   if (Array.isArray(permissions)) return permissions.includes(perm);
   if (permissions instanceof Set) return permissions.has(perm);
   return false;

@@ -46,6 +46,21 @@ describe(inMode('defaultHasPermission(user, perm)'), () => {
       expect(defaultHasPermission({ permissions: new Set(['items.view']) }, 'items.delete')).to.equal(false);
     });
 
+    it('reads it from a getter on the user’s class, with the user as this', () => {
+      class Staff {
+        readonly #granted = ['items.view'];
+        get permissions(): readonly string[] {
+          return this.#granted;
+        }
+      }
+      expect(defaultHasPermission(new Staff(), 'items.view')).to.equal(true);
+    });
+
+    it('ignores one a plain object lends as a prototype', () => {
+      expect(defaultHasPermission(Object.create({ permissions: ['items.view'] }), 'items.view')).to.equal(false);
+      expect(defaultHasPermission(Object.create({ hasPerm: () => true }), 'items.view')).to.equal(false);
+    });
+
     it('refuses when the list is another kind of value', () => {
       expect(defaultHasPermission({ permissions: 'items.view' }, 'items.view')).to.equal(false);
       expect(defaultHasPermission({ permissions: { 'items.view': true } }, 'items.view')).to.equal(false);
