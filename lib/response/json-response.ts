@@ -69,7 +69,7 @@ checks.push(MadeResponse.isMade);
 // Object.prototype.get or .set must not make the definition throw.
 const HEADER: PropertyDescriptor = descriptor({ value: undefined, enumerable: true, writable: true, configurable: true });
 
-/** The headers of every response built with no init: frozen, so one object serves them all. */
+/** The headers of every response built with no init, and of no other: frozen, so one object serves them all, and a response that has them is a 200 of data. */
 export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': JSON_CONTENT_TYPE });
 
 /**
