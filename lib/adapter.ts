@@ -16,5 +16,6 @@ export { prefersHtml } from './negotiation/prefers-html.js';
 export { requestHeader } from './request/request-header.js';
 export { requestMethod } from './request/request-method.js';
 export { requestPath } from './request/request-path.js';
+export { isJsonResponse, JSON_CONTENT_TYPE } from './response/json-response.js';
 export { mergeVary } from './response/merge-vary.js';
 export { type SerializedResponse, serializeResponse, toJsonResponse } from './serialize/serialize-response.js';
