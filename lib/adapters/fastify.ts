@@ -41,7 +41,8 @@ function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Rec
  * app.setNotFoundHandler((request, reply) => send(reply, jsonResponse({ error: 'not found' }, { status: 404 })));
  */
 export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
-  const kept = keptSerialization(response);
+  // A response made with no init (the shared JSON_HEADERS) is a 200 of data, never a kept refusal: no lookup.
+  const kept = response.headers === JSON_HEADERS ? undefined : keptSerialization(response);
   if (kept === undefined && hasData(response)) {
     writeHeaders(reply, response.status, response.headers);
     return sendData(reply, response.body);
@@ -56,26 +57,21 @@ export function send<Rep extends FastifyReply>(reply: Rep, response: JsonRespons
 // A body for Fastify to serialize: a final status that carries one, and a value.
 const hasData = ({ status, body }: JsonResponse): boolean => body !== undefined && status >= 200 && !isBodiless(status);
 
-// A 200 of data: what `send` writes for one, without its other cases.
-function sendOk(reply: FastifyReply, data: unknown): void {
-  writeHeaders(reply, 200, JSON_HEADERS);
-  sendData(reply, data);
-}
-
 // Nothing returned is a 204, unless the function answered through `reply`
 // or declares it, as one that answers later through it does (`reply.view`,
 // `reply.sendFile`): Fastify leaves such a reply to its handler too. Data,
-// and `jsonResponse(data)` with no init (only such a response has the
-// shared JSON_HEADERS: a 200, never one of the library's kept refusals),
-// the answers of nearly every request, go straight to `sendOk`.
+// the answer of nearly every request, is written as the 200 JSON response
+// `toJsonResponse` would make of it, without making one.
 function answer(reply: FastifyReply, value: unknown, declaresReply: boolean): void {
   if (value === undefined) {
     // Fastify 4's `sent` means ended: a response whose body stream failed
     // half-way has its headers out but never ends, and must not get a 204.
     if (!declaresReply && !reply.sent && !reply.raw.headersSent) reply.code(204).send();
-  } else if (!isJsonResponse(value)) sendOk(reply, value);
-  else if (value.headers === JSON_HEADERS && value.body !== undefined) sendOk(reply, value.body);
-  else send(reply, value);
+  } else if (isJsonResponse(value)) send(reply, value);
+  else {
+    writeHeaders(reply, 200, JSON_HEADERS);
+    sendData(reply, value);
+  }
 }
 
 /**
