@@ -1,4 +1,5 @@
 import { isJsonResponse, jsonResponse } from 'ajax-guard';
+import * as kit from 'ajax-guard/adapter';
 import { serializeResponse, toJsonResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
 import { pinClock } from '../support/clock.js';
@@ -68,5 +69,18 @@ describe(inMode('toJsonResponse(value)'), () => {
     expect(res.status).to.equal(200);
     expect(res.body).to.equal(lookAlike);
     expect(res.headers).not.to.have.property('location');
+  });
+});
+
+describe(inMode('the adapter kit, for the answers an adapter writes itself'), () => {
+  it("gives JSON_CONTENT_TYPE, every response's content type", () => {
+    expect(kit.JSON_CONTENT_TYPE).to.equal('application/json; charset=utf-8');
+    expect(jsonResponse({}).headers['content-type']).to.equal(kit.JSON_CONTENT_TYPE);
+  });
+
+  it("gives the core's isJsonResponse, which knows only responses the library made", () => {
+    expect(kit.isJsonResponse).to.equal(isJsonResponse);
+    expect(kit.isJsonResponse(jsonResponse({}))).to.equal(true);
+    expect(kit.isJsonResponse({ status: 200, headers: {}, body: null })).to.equal(false);
   });
 });
