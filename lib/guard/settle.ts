@@ -1,3 +1,4 @@
+import type { AnyFunction } from '../internal/function-types.js';
 import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
@@ -25,13 +26,20 @@ function capture(resolve: (value: unknown) => void, reject: (error: unknown) => 
   (making as Settling).reject = reject;
 }
 
+// Shared, so that a check with no call fused into it allocates no list.
+const NO_ARGS: ArrayLike<unknown> = Object.freeze([]);
+
 // One asynchronous check, from its start to its verdict: its Promise, and
 // the call to make once it allows it (see `proceedAfter`).
 class Settling implements Expiring {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
   reject!: (error: unknown) => void;
-  proceed: (() => unknown) | undefined = undefined;
+  // The guarded call, held as its parts: a closure over them would be one
+  // more allocation on every asynchronous call.
+  handler: AnyFunction | undefined = undefined;
+  self: unknown = undefined;
+  args: ArrayLike<unknown> = NO_ARGS;
 
   constructor(readonly settings: Settings) {
     making = this;
@@ -50,7 +58,7 @@ class Settling implements Expiring {
   // Once the answer came in time: `decide` rules on it, and the call runs if it allows it.
   rule(decide: (settled: unknown) => PendingVerdict, settled: unknown): void {
     try {
-      const result = outcome(decide(settled), this.proceed);
+      const result = outcome(decide(settled), this);
       // An async handler's Promise is followed directly: resolving with it
       // would cost a further job and turn of the microtask queue to adopt it.
       if (result instanceof Promise) result.then(this.resolve, this.reject);
@@ -67,10 +75,10 @@ let latest: Settling | undefined;
 // What a check's Promise resolves to once `decide` has ruled: the verdict,
 // or, with the call to make fused in, the refusal or what the call returns
 // (after a further check, a permission after the login, when there is one).
-function outcome(verdict: PendingVerdict, proceed: (() => unknown) | undefined): unknown {
-  if (proceed === undefined || (verdict !== undefined && !(verdict instanceof Promise))) return verdict;
-  if (verdict === undefined) return proceed();
-  return proceedAfter(verdict, proceed);
+function outcome(verdict: PendingVerdict, { handler, self, args }: Settling): unknown {
+  if (handler === undefined || (verdict !== undefined && !(verdict instanceof Promise))) return verdict;
+  if (verdict === undefined) return Reflect.apply(handler, self, args);
+  return proceedAfter(verdict, handler, self, args);
 }
 
 /**
@@ -103,27 +111,34 @@ export function settleCheck(
 }
 
 // Makes `verdict`, the Promise of the check begun last, the call's own: it
-// resolves to what `proceed()` returns once the check allows the call.
+// resolves to what `handler` returns once the check allows the call.
 // False, and nothing fused, for any other Promise.
-function fuse(verdict: Promise<Verdict>, proceed: () => unknown): boolean {
+function fuse(verdict: Promise<Verdict>, handler: AnyFunction, self: unknown, args: ArrayLike<unknown>): boolean {
   const settling = latest;
   if (settling === undefined || settling.promise !== verdict) return false;
   latest = undefined;
-  settling.proceed = proceed;
+  settling.handler = handler;
+  settling.self = self;
+  settling.args = args;
   return true;
 }
 
 /**
  * What a call resolves to once `verdict` is in: the refusal, or what
- * `proceed()` returns. The check begun last (the usual case, one guard)
- * runs `proceed` from its own Promise, where a `then` on the verdict would
- * add another Promise and a turn of the microtask queue; stacked guards'
- * verdicts are chained.
+ * `handler` returns, called on `self` with `args`. The check begun last
+ * (the usual case, one guard) makes the call from its own Promise, where a
+ * `then` on the verdict would add another Promise and a turn of the
+ * microtask queue; stacked guards' verdicts are chained.
  *
  * @example
- * return proceedAfter(verdict, () => Reflect.apply(handler, self, args));
+ * return proceedAfter(verdict, handler, this, arguments);
  */
-export function proceedAfter(verdict: Promise<Verdict>, proceed: () => unknown): Promise<unknown> {
-  if (fuse(verdict, proceed)) return verdict;
-  return verdict.then((settled) => (settled === undefined ? proceed() : settled));
+export function proceedAfter(
+  verdict: Promise<Verdict>,
+  handler: AnyFunction,
+  self: unknown,
+  args: ArrayLike<unknown>,
+): Promise<unknown> {
+  if (fuse(verdict, handler, self, args)) return verdict;
+  return verdict.then((settled) => (settled === undefined ? Reflect.apply(handler, self, args) : settled));
 }

@@ -5,7 +5,7 @@ import type { Decide } from './decide.js';
 import { isFrameworkRequest, locateRequest } from './locate-request.js';
 import { type AccessRule, addRule, keepIdentity } from './rules.js';
 import { proceedAfter } from './settle.js';
-import type { PendingVerdict, Verdict } from './verdict.js';
+import type { PendingVerdict } from './verdict.js';
 
 /** One guard's part in a wrapper: how it is written, where it finds the request, and its decision. */
 export interface GuardCheck {
@@ -73,11 +73,6 @@ function stackedVerdict(handler: object, checks: readonly GuardCheck[], args: Ar
   return verdictOfChecks(handler, checks, (check, settings) => requestFor(check, args, settings));
 }
 
-// The handler runs once an asynchronous verdict allows it.
-function afterVerdict(verdict: Promise<Verdict>, original: AnyFunction, self: unknown, args: ArrayLike<unknown>) {
-  return proceedAfter(verdict, () => Reflect.apply(original, self, args));
-}
-
 /**
  * Wraps `handler` so that `check` decides each call before it runs. The
  * wrapper keeps `this`, the arguments, the name, the length and the metadata
@@ -110,7 +105,8 @@ export function wrapHandler<F extends AnyFunction>(handler: F, check: GuardCheck
       verdict = stackedVerdict(wrapper, checks, arguments);
     }
     if (verdict === undefined) return Reflect.apply(original, this, arguments);
-    if (verdict instanceof Promise) return afterVerdict(verdict, original, this, arguments);
+    // The handler runs once an asynchronous verdict allows it.
+    if (verdict instanceof Promise) return proceedAfter(verdict, original, this, arguments);
     return refusal(verdict);
   };
   // biome-ignore-end lint/complexity/noArguments: see above
