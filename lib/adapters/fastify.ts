@@ -41,8 +41,7 @@ function writeHeaders(reply: FastifyReply, status: number, headers: Readonly<Rec
  * app.setNotFoundHandler((request, reply) => send(reply, jsonResponse({ error: 'not found' }, { status: 404 })));
  */
 export function send<Rep extends FastifyReply>(reply: Rep, response: JsonResponse): Rep {
-  // A response made with no init (the shared JSON_HEADERS) is a 200 of data, never a kept refusal: no lookup.
-  const kept = response.headers === JSON_HEADERS ? undefined : keptSerialization(response);
+  const kept = keptSerialization(response);
   if (kept === undefined && hasData(response)) {
     writeHeaders(reply, response.status, response.headers);
     return sendData(reply, response.body);

@@ -1,5 +1,5 @@
 import { errorResponse, unixSeconds } from '../response/error-body.js';
-import { isJsonResponse, type JsonResponse, jsonResponse } from '../response/json-response.js';
+import { isJsonResponse, JSON_HEADERS, type JsonResponse, jsonResponse } from '../response/json-response.js';
 import { currentSettings } from '../settings.js';
 
 /** A response ready for the wire: status, lower-case headers and the body as JSON text. */
@@ -28,7 +28,11 @@ const registry = globalThis as { [SERIALIZED_KEY]?: WeakMap<JsonResponse, Serial
 if (registry[SERIALIZED_KEY] === undefined) registry[SERIALIZED_KEY] = new WeakMap();
 const serialized = registry[SERIALIZED_KEY];
 
-/** Serializes `response` now and keeps its text for every later send; its body must never change. */
+/**
+ * Serializes `response` now and keeps its text for every later send; its
+ * body must never change. Never a response made with no init: that is the
+ * app's data (see `keptSerialization`).
+ */
 export function keepSerialized(response: JsonResponse): JsonResponse {
   serialized.set(response, serialize(response));
   return response;
@@ -39,7 +43,9 @@ export function keepSerialized(response: JsonResponse): JsonResponse {
  * undefined for any other response, whose body is the app's data.
  */
 export function keptSerialization(response: JsonResponse): SerializedResponse | undefined {
-  return serialized.get(response);
+  // A response made with no init (the shared JSON_HEADERS), a handler's usual
+  // 200 of data, is never kept: no lookup.
+  return response.headers === JSON_HEADERS ? undefined : serialized.get(response);
 }
 
 /** The clean 500 for a body that cannot be serialized: fixed text; nothing of the body, and no stack, reaches the wire. */
@@ -74,7 +80,7 @@ export function toJsonResponse(value: unknown): JsonResponse {
  * const { status, headers, body } = serializeResponse(jsonResponse({ ok: true }));
  */
 export function serializeResponse(response: JsonResponse): SerializedResponse {
-  return serialized.get(response) ?? serialize(response);
+  return keptSerialization(response) ?? serialize(response);
 }
 
 function serialize(response: JsonResponse): SerializedResponse {
