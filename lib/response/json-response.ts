@@ -54,6 +54,12 @@ class MadeResponse<T> implements JsonResponse<T> {
   }
 }
 
+// A response is no thenable. Resolving a Promise with one (an async
+// handler's answer, a check's verdict) looks `then` up: found here, the
+// lookup stops a step short of Object.prototype, where a polluted `then`
+// would be called with the Promise's resolvers.
+Object.defineProperty(MadeResponse.prototype, 'then', descriptor({ value: undefined }));
+
 // Another installed copy of this library (a plugin that bundles its own)
 // makes responses with its own private field. Each copy registers its check
 // here, under a key every copy knows, so that all recognise each other's

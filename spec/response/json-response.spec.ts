@@ -119,6 +119,15 @@ describe(inMode('jsonResponse(body, init?)'), () => {
       expect(res.status).to.equal(200);
       expect(res.headers).to.deep.equal({ 'content-type': 'application/json; charset=utf-8' });
     });
+
+    it('is no thenable to a Promise it resolves, even with a then polluting it', async () => {
+      const res = jsonResponse({ ok: true });
+      const hijack = (resolve: (value: unknown) => void): void => resolve('hijacked');
+      // biome-ignore lint/suspicious/noThenProperty: a polluted `then` is what this test is about
+      const resolved = whilePolluted({ then: hijack }, () => Promise.resolve(res));
+      expect(await resolved).to.equal(res);
+      expect(Object.keys(res)).to.deep.equal(['status', 'headers', 'body']);
+    });
   });
 
   describe('when init is a class instance', () => {
