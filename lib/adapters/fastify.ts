@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { accessCheck, isThenable, mergeVary, serializeResponse } from '../adapter.js';
+import { accessCheck, isJsonResponse, isThenable, JSON_CONTENT_TYPE, mergeVary, serializeResponse } from '../adapter.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
-import { isJsonResponse, JSON_CONTENT_TYPE, JSON_HEADERS } from '../response/json-response.js';
+// Internals the kit does not export: the shared headers of a response made with no init, and kept refusals.
+import { JSON_HEADERS } from '../response/json-response.js';
 import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
 
