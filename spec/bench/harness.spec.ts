@@ -57,23 +57,27 @@ interface Row {
   samples: { requests: number }[];
 }
 interface Report {
+  meta: { options: { control: boolean } };
   unavailable: unknown[];
   rows: Row[];
   targets: { framework: string; case: string; cpuRatio: number; cpuMet: boolean; requestsPerSecondMet: boolean }[];
-  answers: { framework: string; variant: string; case: string; status: number }[];
+  answers: { framework: string; variant: string; case: string; status: number; headers: Record<string, string> }[];
 }
 
 // What the harness runs for one tiny round, with no coverage collected in its children.
-function runTinyRound(out: string): Promise<string> {
+function runTinyRound(out: string, extra: readonly string[] = MEASURED.flatMap((key) => ['--case', key])): Promise<string> {
   const { NODE_V8_COVERAGE: _, ...env } = process.env;
-  const args = [RUN, '--rounds', '1', '--duration', '0.2', '--warmup', '0', '--out', out];
-  for (const key of MEASURED) args.push('--case', key);
+  const args = [RUN, '--rounds', '1', '--duration', '0.2', '--warmup', '0', '--out', out, ...extra];
   return new Promise((resolvePromise, reject) => {
     execFile(process.execPath, args, { env, timeout: LIMIT_MS, killSignal: 'SIGTERM' }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolvePromise(stdout),
     );
   });
 }
+
+// Express's `res.json`, which the hand-written check answers with, adds an ETag; ajax-guard's write does not.
+const etagOf = (report: Report, variant: string): string | undefined =>
+  report.answers.find((a) => a.framework === 'express' && a.variant === variant && a.case === 'sync-401')?.headers.etag;
 
 const isSaneSpread = ({ median, min, max }: Spread): boolean =>
   Number.isFinite(median) && min > 0 && min <= median && median <= max;
@@ -160,9 +164,48 @@ describe('npm run bench, for one tiny round', function () {
     expect(report.answers.map((a) => `${a.framework} ${a.variant} ${a.case}`).sort()).to.deep.equal(served(false).sort());
   });
 
+  it("runs ajax-guard's own server in its place: on Express its refusal carries no ETag, the hand-written one does", () => {
+    expect(report.meta.options.control).to.equal(false);
+    expect(etagOf(report, 'hand-written')).to.be.a('string');
+    expect(etagOf(report, 'ajax-guard')).to.equal(undefined);
+  });
+
   it('prints one table: a line per framework and case', () => {
     const lines = stdout.split('\n').filter((text) => /^\| (Express|Koa|Fastify|Hono|Fetch API) /.test(text));
     expect(lines).to.have.length(Object.values(CASES).flatMap((cases) => cases.filter((key) => MEASURED.includes(key))).length);
+    expect(stdout).to.include('| framework | case | status |');
+  });
+});
+
+describe('npm run bench -- --control, for one tiny round', function () {
+  this.timeout(LIMIT_MS + 5_000);
+  this.slow(10_000);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ajax-guard-bench-'));
+  let stdout = '';
+  let report: Report;
+  before(async () => {
+    const args = ['--control', '--no-peers', '--framework', 'express', '--case', 'sync-401'];
+    stdout = await runTinyRound(join(dir, 'report.json'), args);
+    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  // The ETags themselves may differ: each body carries the second it was built in.
+  it("serves the hand-written check in ajax-guard's place: its refusal carries the ETag of Express's res.json", () => {
+    expect(report.meta.options.control).to.equal(true);
+    expect(etagOf(report, 'hand-written')).to.be.a('string');
+    expect(etagOf(report, 'ajax-guard')).to.be.a('string');
+  });
+
+  it('measures the stand-in as it measures ajax-guard, against the hand-written check', () => {
+    const row = report.rows.find((r) => r.variant === 'ajax-guard' && r.case === 'sync-401');
+    expect(row?.framework).to.equal('express');
+    expect(isSaneSpread(row!.toHandWritten.cpuMicrosPerRequest)).to.equal(true);
+  });
+
+  it('says above its table that it is a control run', () => {
+    expect(stdout.startsWith("Control run: the hand-written check served in ajax-guard's place.")).to.equal(true);
     expect(stdout).to.include('| framework | case | status |');
   });
 });

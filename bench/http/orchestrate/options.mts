@@ -16,6 +16,8 @@ export interface Options {
   readonly cases: readonly string[] | undefined;
   /** Leave the peers out. */
   readonly noPeers: boolean;
+  /** A control run: the hand-written check serves in ajax-guard's place, so every ajax-guard ratio should read 1. */
+  readonly control: boolean;
   /** Where the JSON report goes; the Markdown one goes beside it. */
   readonly out: string;
 }
@@ -33,6 +35,8 @@ export const USAGE = `npm run bench [-- options]
   --framework NAME     only this framework (repeatable): ${FRAMEWORKS.join(', ')}
   --case KEY           only this case (repeatable): ${CASES.map((c) => c.key).join(', ')}
   --no-peers           leave NestJS and routing-controllers out
+  --control            serve the hand-written check in ajax-guard's place: ratios that
+                       should all be 1, off by what this machine and method read as noise
   --out FILE           the JSON report, the Markdown table beside it [build/bench/http-report.json]`;
 
 function positive(name: string, text: string | undefined, fallback: number, least = Number.MIN_VALUE): number {
@@ -62,6 +66,7 @@ export function parseOptions(argv: readonly string[]): Options {
       framework: { type: 'string', multiple: true },
       case: { type: 'string', multiple: true },
       'no-peers': { type: 'boolean', default: false },
+      control: { type: 'boolean', default: false },
       out: { type: 'string', default: 'build/bench/http-report.json' },
     },
   });
@@ -78,6 +83,7 @@ export function parseOptions(argv: readonly string[]): Options {
       CASES.map((c) => c.key),
     ),
     noPeers: values['no-peers'] ?? false,
+    control: values.control ?? false,
     out: values.out ?? 'build/bench/http-report.json',
   };
 }

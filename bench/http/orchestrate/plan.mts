@@ -141,6 +141,15 @@ export const casesOf = (framework: Framework, only?: readonly string[]): Case[] 
 /** Whether `variant` serves `c`. */
 export const serves = (variant: string, c: Case): boolean => c.everyVariant || variant === HAND_WRITTEN || variant === AJAX_GUARD;
 
+/**
+ * The server that runs in `variant`'s place: itself, but in a control run
+ * the hand-written check stands in for ajax-guard, so that every ratio
+ * compares two copies of the same code and shows what the method reads
+ * where there is no difference to find.
+ */
+export const serverOf = (variant: string, control: boolean): string =>
+  control && variant === AJAX_GUARD ? HAND_WRITTEN : variant;
+
 /** The status `variant` answers on `c`: the bare route checks nothing, so it serves everyone. */
 export const expectedStatus = (variant: string, c: Case): number => (variant === BARE ? 200 : c.status);
 

@@ -15,7 +15,7 @@ import { type Answer, probe } from '../measure/probe.mjs';
 import type { Report, Series } from '../report/report.mjs';
 import { type Child, spawnChild } from './children.mjs';
 import type { Options } from './options.mjs';
-import { casesOf, type Framework, isPeer, rotate, serves, VARIANTS } from './plan.mjs';
+import { casesOf, type Framework, isPeer, rotate, serverOf, serves, VARIANTS } from './plan.mjs';
 import { executableFor } from './runtimes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,10 +34,10 @@ export interface Measured {
   readonly unavailable: Unavailable[];
 }
 
-async function startServer(framework: Framework, variant: string): Promise<Target> {
+async function startServer(framework: Framework, variant: string, control: boolean): Promise<Target> {
   const server = await spawnChild(
     path.join(here, '..', 'servers', 'server.mjs'),
-    [framework, variant],
+    [framework, serverOf(variant, control)],
     SERVER_CORE,
     START_TIMEOUT_MS,
     [],
@@ -50,12 +50,13 @@ async function startServer(framework: Framework, variant: string): Promise<Targe
 async function startServers(
   framework: Framework,
   variants: readonly string[],
+  control: boolean,
   unavailable: Unavailable[] | undefined,
 ): Promise<Target[]> {
   const targets: Target[] = [];
   for (const variant of variants) {
     try {
-      targets.push(await startServer(framework, variant));
+      targets.push(await startServer(framework, variant, control));
     } catch (error) {
       if (!isPeer(variant) || unavailable === undefined) throw error;
       unavailable.push({ framework, variant, reason: error instanceof Error ? error.message : String(error) });
@@ -76,7 +77,8 @@ export async function runRounds(options: Options, log: (message: string) => void
   let answers: Answer[] = [];
   for (let round = 0; round < options.rounds; round++) {
     for (const framework of options.frameworks) {
-      const targets = await startServers(framework, variantsOf.get(framework) ?? [], round === 0 ? unavailable : undefined);
+      const variants = variantsOf.get(framework) ?? [];
+      const targets = await startServers(framework, variants, options.control, round === 0 ? unavailable : undefined);
       try {
         const cases = casesOf(framework, options.cases);
         if (round === 0) {

@@ -39,6 +39,11 @@ function versionOf(name: string): string {
   }
 }
 
+// Above a control run's table, whose ajax-guard column is the hand-written check again.
+const CONTROL_NOTE =
+  "Control run: the hand-written check served in ajax-guard's place. Each ratio compares two copies of the same code; " +
+  'how far it strays from 1 is what this machine and method read where there is no difference to find.';
+
 const PACKAGES = ['express', 'koa', '@koa/router', 'fastify', '@nestjs/core', 'routing-controllers', 'autocannon'];
 
 async function run(options: Options): Promise<Report> {
@@ -69,7 +74,7 @@ if (process.argv.includes('--help')) {
     const report = await run(options);
     await mkdir(path.dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    const table = formatReport(report);
+    const table = options.control ? `${CONTROL_NOTE}\n\n${formatReport(report)}` : formatReport(report);
     const markdown = options.out.replace(/(\.json)?$/, '.md');
     const { startedAt, node, cpuModel } = report.meta as Record<string, string>;
     await writeFile(markdown, `${startedAt}, Node ${node}, ${cpuModel}, ${JSON.stringify(options)}\n\n${table}\n`);
