@@ -74,7 +74,7 @@ if (process.argv.includes('--help')) {
     const report = await run(options);
     await mkdir(path.dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    const table = options.control ? `${CONTROL_NOTE}\n\n${formatReport(report)}` : formatReport(report);
+    const table = `${options.control ? `${CONTROL_NOTE}\n\n` : ''}${formatReport(report)}`;
     const markdown = options.out.replace(/(\.json)?$/, '.md');
     const { startedAt, node, cpuModel } = report.meta as Record<string, string>;
     await writeFile(markdown, `${startedAt}, Node ${node}, ${cpuModel}, ${JSON.stringify(options)}\n\n${table}\n`);
