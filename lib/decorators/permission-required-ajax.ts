@@ -79,9 +79,10 @@ export function permissionRequiredAjax(
 ): GuardDecorator<unknown> {
   const required = readPerms(perms);
   const resolved = readGuardOptions<PermissionRequiredAjaxOptions>(GUARD, options, { hasPermission: assertFunction });
+  const forbid = forbidUnless(resolved);
   const decide = decideAuthenticated(resolved, (user, request, settings) => {
     const check = resolved.hasPermission ?? settings.hasPermission;
-    return forbidUnless(holdsAll(check, user, required, request), request, resolved, settings);
+    return forbid(holdsAll(check, user, required, request), request, settings);
   });
   return defineGuard({ name: GUARD, options: resolved, decide, rule: { kind: 'permission', perms: required } });
 }

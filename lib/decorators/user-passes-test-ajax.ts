@@ -38,8 +38,9 @@ export function userPassesTestAjax(test: UserTest, options?: UserPassesTestAjaxO
   }
   const name = 'userPassesTestAjax';
   const resolved = readGuardOptions<GuardOptions>(name, options);
+  const forbid = forbidUnless(resolved);
   const decide = decideAuthenticated(resolved, (user, request, settings) =>
-    forbidUnless(Reflect.apply(test, undefined, [user, request]), request, resolved, settings),
+    forbid(Reflect.apply(test, undefined, [user, request]), request, settings),
   );
   return defineGuard({ name, options: resolved, decide, rule: { kind: 'test', test: test.name || 'anonymous' } });
 }

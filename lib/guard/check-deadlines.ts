@@ -7,29 +7,34 @@
  * thus gets its 503 at `checkTimeout`, late only by the timers' 1 ms
  * resolution and by however long the event loop was blocked.
  *
- * Watching a check is a queue entry and a clock read: the timer is armed
+ * Watching a check is a clock read and a link in its queue, made of the
+ * check's own fields (it leaves the queue at once when it settles, so a
+ * stuck check holds back nothing settled behind it): the timer is armed
  * only when none is armed for an earlier deadline, so under any load it is
  * armed about once per `checkTimeout` (a check that settles leaves the
  * timer as it is), and it is unref'd and stops, unarmed, at the first
  * deadline it finds nothing pending.
  */
 
-/** What a watched check answers its call with once its deadline passes: the 503. */
-export interface Expiring {
+/**
+ * A check waiting for its answer, or for its deadline: the check's own
+ * record, whose fields link it into its queue, so that watching it
+ * allocates nothing. `expire` answers its call with the 503 once its
+ * deadline passes.
+ */
+export interface PendingCheck {
+  /** On the `performance.now()` clock, set by `watch`. */
+  deadline: number;
+  /** False once the check is done, settled or expired. */
+  pending: boolean;
+  previous: PendingCheck | undefined;
+  next: PendingCheck | undefined;
+  queue: Queue | undefined;
   expire(): void;
 }
 
-/** A check waiting for its answer, or for its deadline. */
-export interface PendingCheck {
-  /** On the `performance.now()` clock. */
-  readonly deadline: number;
-  /** Dropped once the check is done, settled or expired. */
-  owner: Expiring | undefined;
-  next: PendingCheck | undefined;
-  readonly queue: Queue;
-}
-
-interface Queue {
+/** The pending checks of one `checkTimeout`, in the order of their deadlines. */
+export interface Queue {
   head: PendingCheck | undefined;
   tail: PendingCheck | undefined;
 }
@@ -58,12 +63,16 @@ function queueOf(timeout: number): Queue {
   return queue;
 }
 
-// Drops the settled and expired checks at the front: a queue's head is pending, or the queue is empty.
-function dropDone(queue: Queue): void {
-  let head = queue.head;
-  while (head !== undefined && head.owner === undefined) head = head.next;
-  queue.head = head;
-  if (head === undefined) queue.tail = undefined;
+// Takes a done check out of its queue.
+function unlink(check: PendingCheck): void {
+  const { previous, next } = check;
+  const queue = check.queue as Queue;
+  if (previous === undefined) queue.head = next;
+  else previous.next = next;
+  if (next === undefined) queue.tail = previous;
+  else next.previous = previous;
+  check.previous = undefined;
+  check.next = undefined;
 }
 
 function earliestDeadline(): number {
@@ -97,33 +106,34 @@ function sweep(): void {
   armedFor = Number.POSITIVE_INFINITY;
   for (const [timeout, queue] of queues) {
     for (let head = queue.head; head !== undefined && head.deadline <= now; head = queue.head) {
-      const owner = head.owner;
-      head.owner = undefined;
-      queue.head = head.next;
-      owner?.expire();
+      head.pending = false;
+      unlink(head);
+      head.expire();
     }
-    dropDone(queue);
     if (queue.head === undefined && queue !== lastQueue) queues.delete(timeout);
   }
   arm();
 }
 
-/** Starts watching a check whose `owner` answers with a 503 once `timeout` milliseconds have passed. */
-export function watch(timeout: number, owner: Expiring): PendingCheck {
+/** Starts watching `check`: `check.expire()` answers it once `timeout` milliseconds have passed. */
+export function watch(timeout: number, check: PendingCheck): void {
   const queue = queueOf(timeout);
-  const check: PendingCheck = { deadline: performance.now() + timeout, owner, next: undefined, queue };
+  check.deadline = performance.now() + timeout;
+  check.pending = true;
+  check.queue = queue;
+  check.previous = queue.tail;
+  check.next = undefined;
   if (queue.tail === undefined) queue.head = check;
   else queue.tail.next = check;
   queue.tail = check;
   // The timer comes by in time already, or is armed now for this deadline.
   if (armedBy !== setTimeout || armedFor > check.deadline) arm();
-  return check;
 }
 
 /** Ends the watch on a check that settled: true if it was still pending, false once its 503 went out. */
 export function release(check: PendingCheck): boolean {
-  if (check.owner === undefined) return false;
-  check.owner = undefined;
-  if (check.queue.head === check) dropDone(check.queue);
+  if (!check.pending) return false;
+  check.pending = false;
+  unlink(check);
   return true;
 }

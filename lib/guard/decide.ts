@@ -5,8 +5,8 @@ import type { JsonResponse } from '../response/json-response.js';
 import type { Settings } from '../settings.js';
 import type { GuardOptions } from './options.js';
 import { refuse } from './refuse.js';
-import { settleCheck } from './settle.js';
-import type { PendingVerdict, Verdict } from './verdict.js';
+import { type Ruling, settleCheck } from './settle.js';
+import type { PendingVerdict } from './verdict.js';
 
 /** A guard's decision on one request. */
 export type Decide = (request: unknown, settings: Settings) => PendingVerdict;
@@ -17,42 +17,17 @@ export type Permit = (user: unknown, request: unknown, settings: Settings) => Pe
 /** The response to an unauthenticated call: the 401, or `loginRequired`'s redirect. */
 export type AnonymousAnswer = (request: unknown, settings: Settings) => JsonResponse;
 
-// The asynchronous continuations live out here: a closure inside the decision
-// would capture `request` and `settings`, and V8 would then allocate their
-// context on every call, the synchronous ones too.
+// The asynchronous continuations live out here, or are made once per
+// guard: a closure inside the decision would capture `request` and
+// `settings`, and V8 would then allocate their context on every call, the
+// synchronous ones too.
 
 function permitWithUser(permit: Permit, getUser: UserGetter, request: unknown, settings: Settings): PendingVerdict {
   const user = getUser(request);
   // Only an app's own getUser is awaited: a Promise the default finds where
   // the user goes is a forgotten `await`, and proves nothing.
   if (getUser === defaultGetUser || !isThenable(user)) return permit(user, request, settings);
-  return settleCheck(user, settings, (settled) => permit(settled, request, settings));
-}
-
-function afterAsyncUser(
-  user: PromiseLike<unknown>,
-  request: unknown,
-  settings: Settings,
-  permit: Permit | undefined,
-  anonymous: AnonymousAnswer,
-): Promise<Verdict> {
-  return settleCheck(user, settings, (settled) =>
-    !isAuthenticatedUser(settled) ? anonymous(request, settings) : permit?.(settled, request, settings),
-  );
-}
-
-function afterAsyncCheck(
-  answer: PromiseLike<unknown>,
-  request: unknown,
-  settings: Settings,
-  getUser: UserGetter,
-  permit: Permit | undefined,
-  anonymous: AnonymousAnswer,
-): Promise<Verdict> {
-  return settleCheck(answer, settings, (settled) => {
-    if (settled !== true) return anonymous(request, settings);
-    return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
-  });
+  return settleCheck(user, request, settings, permit);
 }
 
 // The default check, with the guard's or the app's getUser: the request's
@@ -63,12 +38,13 @@ function decideByUser(
   getUser: UserGetter,
   permit: Permit | undefined,
   anonymous: AnonymousAnswer,
+  onUser: Ruling,
 ): PendingVerdict {
   const said = requestSaysAuthenticated(request);
   if (said === false) return anonymous(request, settings);
   if (said === true) return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
   const user = getUser(request);
-  if (getUser !== defaultGetUser && isThenable(user)) return afterAsyncUser(user, request, settings, permit, anonymous);
+  if (getUser !== defaultGetUser && isThenable(user)) return settleCheck(user, request, settings, onUser);
   if (!isAuthenticatedUser(user)) return anonymous(request, settings);
   return permit?.(user, request, settings);
 }
@@ -86,6 +62,13 @@ export function decideAuthenticated(
   permit?: Permit,
   anonymous: AnonymousAnswer = (request, settings) => refuse('unauthenticated', request, options, settings),
 ): Decide {
+  // The rulings once an async user, or an async check's answer, is in.
+  const onUser: Ruling = (settled, request, settings) =>
+    !isAuthenticatedUser(settled) ? anonymous(request, settings) : permit?.(settled, request, settings);
+  const onCheck: Ruling = (settled, request, settings) => {
+    if (settled !== true) return anonymous(request, settings);
+    return permit === undefined ? undefined : permitWithUser(permit, options.getUser ?? settings.getUser, request, settings);
+  };
   return (request, settings) => {
     const check = options.isAuthenticated ?? settings.isAuthenticated;
     const getUser = options.getUser ?? settings.getUser;
@@ -94,23 +77,29 @@ export function decideAuthenticated(
       if (getUser === defaultGetUser && permit === undefined) {
         return defaultIsAuthenticated(request) ? undefined : anonymous(request, settings);
       }
-      return decideByUser(request, settings, getUser, permit, anonymous);
+      return decideByUser(request, settings, getUser, permit, anonymous, onUser);
     }
     const answer = check(request);
     if (answer === true) return permit === undefined ? undefined : permitWithUser(permit, getUser, request, settings);
     if (!isThenable(answer)) return anonymous(request, settings);
-    return afterAsyncCheck(answer, request, settings, getUser, permit, anonymous);
+    return settleCheck(answer, request, settings, onCheck);
   };
 }
 
+/** The verdict on a permission check's or user test's answer. */
+export type Forbid = (answer: unknown, request: unknown, settings: Settings) => PendingVerdict;
+
 /**
- * The verdict on a permission check's or user test's answer: only exactly
- * `true` (or a Promise of it) lets the call through; anything else is a 403.
+ * The verdict on a guard's permission check or user test, made once per
+ * guard: only exactly `true` (or a Promise of it) lets the call through;
+ * anything else is a 403.
  */
-export function forbidUnless(answer: unknown, request: unknown, options: GuardOptions, settings: Settings): PendingVerdict {
-  if (answer === true) return undefined;
-  if (!isThenable(answer)) return refuse('forbidden', request, options, settings);
-  return settleCheck(answer, settings, (settled) =>
-    settled === true ? undefined : refuse('forbidden', request, options, settings),
-  );
+export function forbidUnless(options: GuardOptions): Forbid {
+  const onAnswer: Ruling = (settled, request, settings) =>
+    settled === true ? undefined : refuse('forbidden', request, options, settings);
+  return (answer, request, settings) => {
+    if (answer === true) return undefined;
+    if (!isThenable(answer)) return refuse('forbidden', request, options, settings);
+    return settleCheck(answer, request, settings, onAnswer);
+  };
 }

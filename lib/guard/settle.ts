@@ -3,7 +3,7 @@ import { errorResponse, unixSeconds } from '../response/error-body.js';
 import type { JsonResponse } from '../response/json-response.js';
 import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
-import { type Expiring, release, watch } from './check-deadlines.js';
+import { type PendingCheck, type Queue, release, watch } from './check-deadlines.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
 // Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
@@ -29,19 +29,36 @@ function capture(resolve: (value: unknown) => void, reject: (error: unknown) => 
 // Shared, so that a check with no call fused into it allocates no list.
 const NO_ARGS: ArrayLike<unknown> = Object.freeze([]);
 
-// One asynchronous check, from its start to its verdict: its Promise, and
-// the call to make once it allows it (see `proceedAfter`).
-class Settling implements Expiring {
+/**
+ * How a guard rules on its check's answer, with the call's request and
+ * settings: made once per guard, so that a pending check makes no closure
+ * of its own.
+ */
+export type Ruling = (settled: unknown, request: unknown, settings: Settings) => PendingVerdict;
+
+// One asynchronous check, from its start to its verdict: its Promise, how
+// to rule on its answer, the call to make once it allows it (see
+// `proceedAfter`), and its place among the pending checks. All of it is
+// held here as parts: closures over them would be more allocations on
+// every asynchronous call.
+class Settling implements PendingCheck {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
   reject!: (error: unknown) => void;
-  // The guarded call, held as its parts: a closure over them would be one
-  // more allocation on every asynchronous call.
   handler: AnyFunction | undefined = undefined;
   self: unknown = undefined;
   args: ArrayLike<unknown> = NO_ARGS;
+  deadline = 0;
+  pending = false;
+  previous: PendingCheck | undefined = undefined;
+  next: PendingCheck | undefined = undefined;
+  queue: Queue | undefined = undefined;
 
-  constructor(readonly settings: Settings) {
+  constructor(
+    readonly request: unknown,
+    readonly settings: Settings,
+    readonly ruling: Ruling,
+  ) {
     making = this;
     this.promise = new Promise(capture);
     making = undefined;
@@ -55,10 +72,10 @@ class Settling implements Expiring {
     }
   }
 
-  // Once the answer came in time: `decide` rules on it, and the call runs if it allows it.
-  rule(decide: (settled: unknown) => PendingVerdict, settled: unknown): void {
+  // Once the answer came in time: the guard rules on it, and the call runs if it allows it.
+  rule(settled: unknown): void {
     try {
-      const result = outcome(decide(settled), this);
+      const result = outcome(this.ruling(settled, this.request, this.settings), this);
       // An async handler's Promise is followed directly: resolving with it
       // would cost a further job and turn of the microtask queue to adopt it.
       if (result instanceof Promise) result.then(this.resolve, this.reject);
@@ -72,7 +89,7 @@ class Settling implements Expiring {
 // The check begun last, while the caller that began it may still hand it the call to make.
 let latest: Settling | undefined;
 
-// What a check's Promise resolves to once `decide` has ruled: the verdict,
+// What a check's Promise resolves to once the guard has ruled: the verdict,
 // or, with the call to make fused in, the refusal or what the call returns
 // (after a further check, a permission after the login, when there is one).
 function outcome(verdict: PendingVerdict, { handler, self, args }: Settling): unknown {
@@ -82,28 +99,30 @@ function outcome(verdict: PendingVerdict, { handler, self, args }: Settling): un
 }
 
 /**
- * Waits for an asynchronous check's answer and lets `decide` rule on it. A
- * check that has not settled within `settings.checkTimeout` milliseconds (a
- * stuck session store, a permission service that never answers) gets a 503
- * instead, from a timer shared by every pending check (see
- * check-deadlines.ts): the handler never runs, no request waits forever, and
- * a check that settles after its 503 has no further effect (`decide`, and
- * so any permission check or user test after it, never runs). A check that
- * rejects, or a `decide` that throws, fails the call.
+ * Waits for an asynchronous check's answer and lets `ruling` rule on it,
+ * with the call's `request` and `settings`. A check that has not settled
+ * within `settings.checkTimeout` milliseconds (a stuck session store, a
+ * permission service that never answers) gets a 503 instead, from a timer
+ * shared by every pending check (see check-deadlines.ts): the handler never
+ * runs, no request waits forever, and a check that settles after its 503
+ * has no further effect (`ruling`, and so any permission check or user test
+ * after it, never runs). A check that rejects, or a `ruling` that throws,
+ * fails the call.
  */
 export function settleCheck(
   answer: PromiseLike<unknown>,
+  request: unknown,
   settings: Settings,
-  decide: (settled: unknown) => PendingVerdict,
+  ruling: Ruling,
 ): Promise<Verdict> {
-  const settling = new Settling(settings);
-  const pending = watch(settings.checkTimeout, settling);
+  const settling = new Settling(request, settings, ruling);
+  watch(settings.checkTimeout, settling);
   (answer instanceof Promise ? answer : Promise.resolve(answer)).then(
     (settled) => {
-      if (release(pending)) settling.rule(decide, settled);
+      if (release(settling)) settling.rule(settled);
     },
     (error: unknown) => {
-      if (release(pending)) settling.reject(error);
+      if (release(settling)) settling.reject(error);
     },
   );
   latest = settling;

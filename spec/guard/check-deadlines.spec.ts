@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { configure, type JsonResponse, loginRequiredAjax, permissionRequiredAjax, userPassesTestAjax } from 'ajax-guard';
 import { expect } from 'chai';
 import sinon from 'sinon';
@@ -158,5 +160,30 @@ describe(inMode('the shared deadline, on real timers'), () => {
     expect(elapsed)
       .to.be.at.least(39)
       .and.below(40 + 500);
+  });
+});
+
+describe(inMode('the queue of pending checks, while one is stuck'), () => {
+  // A full collection on demand, without starting node with --expose-gc.
+  v8.setFlagsFromString('--expose-gc');
+  const collectGarbage = vm.runInNewContext('gc') as () => void;
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('keeps nothing of a check that settled behind it: its request can be collected at once', async () => {
+    configure({ checkTimeout: 10_000 });
+    const stuck = later<boolean>();
+    const slow = loginRequiredAjax({ isAuthenticated: () => stuck.promise })(async (_req: object) => 'ran');
+    const quick = loginRequiredAjax({ isAuthenticated: async () => true })(async (_req: object) => 'ran');
+    const held = slow(signedIn);
+    let request: object | undefined = signedInRequest({ id: 2 });
+    const settledRequest = new WeakRef(request);
+    expect(await quick(request)).to.equal('ran');
+    request = undefined;
+    // A WeakRef keeps its target alive until the turn that made or read it has ended.
+    await nextTurn();
+    collectGarbage();
+    expect(settledRequest.deref()).to.equal(undefined);
+    stuck.give(true);
+    expect(await held).to.equal('ran');
   });
 });
