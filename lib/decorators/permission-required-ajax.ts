@@ -41,6 +41,8 @@ function holdsAll(check: PermissionCheck, user: unknown, perms: readonly string[
   for (let i = from; i < perms.length; i++) {
     const answer = check(user, perms[i] as string, request);
     if (isThenable(answer)) {
+      // The last one's answer is the verdict itself: no further Promise to wait on.
+      if (i === perms.length - 1) return answer;
       return Promise.resolve(answer).then((settled) => settled === true && holdsAll(check, user, perms, request, i + 1));
     }
     if (answer !== true) return false;
