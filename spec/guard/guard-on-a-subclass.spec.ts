@@ -116,6 +116,33 @@ describe(inMode('a class-level guard on a class that is extended'), () => {
     });
   });
 
+  describe('a subclass that repeats the guard of its base', () => {
+    let asked = 0;
+    const isAuthenticated = (_req: object): boolean => {
+      asked += 1;
+      return true;
+    };
+    @loginRequiredAjax({ isAuthenticated })
+    class CountedController {
+      list(_req: object): string {
+        return 'listed';
+      }
+    }
+    @loginRequiredAjax({ isAuthenticated })
+    class RepeatingController extends CountedController {
+      add(_req: object): string {
+        return 'added';
+      }
+    }
+
+    it('runs it once for each class that carries it: twice a call', () => {
+      const controller = new RepeatingController();
+      asked = 0;
+      expect([controller.list(signedInRequest()), controller.add(signedInRequest())]).to.deep.equal(['listed', 'added']);
+      expect(asked).to.equal(4);
+    });
+  });
+
   describe('a function-valued field the subclass sets', () => {
     class WithField extends SignedInController {
       field = (_req: object): string => 'field';
