@@ -71,6 +71,7 @@ function unlink(check: PendingCheck): void {
   else previous.next = next;
   if (next === undefined) queue.tail = previous;
   else next.previous = previous;
+  // A done check may stay held (by an answer that never comes): it holds no other.
   check.previous = undefined;
   check.next = undefined;
 }
@@ -115,14 +116,13 @@ function sweep(): void {
   arm();
 }
 
-/** Starts watching `check`: `check.expire()` answers it once `timeout` milliseconds have passed. */
+/** Starts watching `check`, a new one (its links unset): `check.expire()` answers it once `timeout` milliseconds have passed. */
 export function watch(timeout: number, check: PendingCheck): void {
   const queue = queueOf(timeout);
   check.deadline = performance.now() + timeout;
   check.pending = true;
   check.queue = queue;
   check.previous = queue.tail;
-  check.next = undefined;
   if (queue.tail === undefined) queue.head = check;
   else queue.tail.next = check;
   queue.tail = check;

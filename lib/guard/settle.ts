@@ -1,22 +1,8 @@
 import type { AnyFunction } from '../internal/function-types.js';
-import { errorResponse, unixSeconds } from '../response/error-body.js';
-import type { JsonResponse } from '../response/json-response.js';
-import { keepSerialized } from '../serialize/serialize-response.js';
 import type { Settings } from '../settings.js';
 import { type PendingCheck, type Queue, release, watch } from './check-deadlines.js';
+import { checkTimedOut } from './check-timed-out.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
-
-// Fixed text, in the library's error shape: the caller learns to retry, and nothing more.
-function checkTimedOut(settings: Settings): JsonResponse {
-  const timestamp = String(unixSeconds(settings.clock));
-  // A refusal: written as it is, never through an app's response schema.
-  return keepSerialized(
-    errorResponse(
-      { status: 503, message: 'Authentication check timed out', timestamp, errorcode: settings.errorCodes.timeout },
-      { 'cache-control': 'no-store', 'retry-after': '1' },
-    ),
-  );
-}
 
 // The executor of every check's Promise: Promise runs it at once, so the
 // check being made is known, and no closure is made per check for it.
