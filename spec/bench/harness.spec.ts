@@ -56,11 +56,21 @@ interface Row {
   toHandWritten: Ratios;
   samples: { requests: number }[];
 }
+interface OtherGuardCheck {
+  framework: string;
+  case: string;
+  guard: string;
+  ajaxGuard: Spread;
+  ajaxGuardInNest: Spread | undefined;
+  noCheck: Spread | undefined;
+  met: boolean;
+}
 interface Report {
   meta: { options: { control: boolean } };
   unavailable: unknown[];
   rows: Row[];
   targets: { framework: string; case: string; cpuRatio: number; cpuMet: boolean; requestsPerSecondMet: boolean }[];
+  otherGuards: OtherGuardCheck[];
   answers: { framework: string; variant: string; case: string; status: number; headers: Record<string, string> }[];
 }
 
@@ -155,6 +165,28 @@ describe('npm run bench, for one tiny round', function () {
     }
   });
 
+  it("weighs ajax-guard's 401 against each other library's guard that served it, and the bare route's too", () => {
+    expect(report.otherGuards.map((c) => `${c.framework} ${c.case} ${c.guard}`).sort()).to.deep.equal([
+      'express sync-401 nestjs',
+      'express sync-401 routing-controllers',
+      'fastify sync-401 nestjs',
+      'koa sync-401 routing-controllers',
+    ]);
+    // One round: each ratio is that round's CPU per request over the other guard's.
+    const cpu = (framework: string, variant: string, key: string) => row(framework, variant, key)!.cpuMicrosPerRequest.median;
+    for (const check of report.otherGuards) {
+      const theirs = cpu(check.framework, check.guard, check.case);
+      const where = `${check.framework} ${check.guard}`;
+      expect(check.ajaxGuard.median, where).to.be.closeTo(cpu(check.framework, 'ajax-guard', check.case) / theirs, 1e-9);
+      expect(check.noCheck!.median, where).to.be.closeTo(cpu(check.framework, 'bare', check.case) / theirs, 1e-9);
+      if (check.guard === 'nestjs') {
+        const inNest = cpu(check.framework, 'nestjs-ajax-guard', check.case) / theirs;
+        expect(check.ajaxGuardInNest!.median, where).to.be.closeTo(inNest, 1e-9);
+      } else expect(check.ajaxGuardInNest, where).to.equal(undefined);
+      expect(check.met, where).to.equal(check.ajaxGuard.median <= 0.5);
+    }
+  });
+
   it("saw each case's status from every checking variant, and 200 from the bare route", () => {
     for (const answer of report.answers) {
       const expected = answer.variant === 'bare' ? 200 : STATUS[answer.case];
@@ -170,10 +202,17 @@ describe('npm run bench, for one tiny round', function () {
     expect(etagOf(report, 'ajax-guard')).to.equal(undefined);
   });
 
-  it('prints one table: a line per framework and case', () => {
-    const lines = stdout.split('\n').filter((text) => /^\| (Express|Koa|Fastify|Hono|Fetch API) /.test(text));
+  it('prints one table: a line per framework and case, then one per 401 against another guard', () => {
+    // A line of the first table names its framework, case and status.
+    const lines = stdout
+      .split('\n')
+      .filter((text) => /^\| (Express|Koa|Fastify|Hono|Fetch API) [^|]*\| [^|]*\| \d{3} \|/.test(text));
     expect(lines).to.have.length(Object.values(CASES).flatMap((cases) => cases.filter((key) => MEASURED.includes(key))).length);
     expect(stdout).to.include('| framework | case | status |');
+    const againstOthers = stdout
+      .split('\n')
+      .filter((text) => /^\| \S.* \| sync check, anonymous \| (nestjs|routing-controllers) \|/.test(text));
+    expect(againstOthers).to.have.length(report.otherGuards.length);
   });
 });
 
@@ -207,5 +246,9 @@ describe('npm run bench -- --control, for one tiny round', function () {
   it('says above its table that it is a control run', () => {
     expect(stdout.startsWith("Control run: the hand-written check served in ajax-guard's place.")).to.equal(true);
     expect(stdout).to.include('| framework | case | status |');
+    const againstOthers = stdout
+      .split('\n')
+      .filter((text) => /^\| \S.* \| sync check, anonymous \| (nestjs|routing-controllers) \|/.test(text));
+    expect(againstOthers).to.have.length(report.otherGuards.length);
   });
 });

@@ -29,6 +29,11 @@ export const runtimeOf = (framework: Framework): 'node' | 'bun' => (framework.en
 /** True for a variant built on another library (optional: it may fail to install or start). */
 export const isPeer = (variant: string): boolean => (PEERS as readonly string[]).includes(variant);
 
+/** The peers that are other libraries' guards, which ajax-guard's refusals are weighed against (not its own NestJS module). */
+export const OTHER_GUARDS: readonly string[] = ['nestjs', 'routing-controllers'];
+/** ajax-guard's NestJS module, on the same Nest app as Nest's own guard. */
+export const AJAX_GUARD_IN_NEST = 'nestjs-ajax-guard';
+
 /** One request, sent over and over: what it asks, and what the checking variants must answer. */
 export interface Case {
   /** Short and stable: the JSON report's key. */

@@ -51,7 +51,7 @@ async function run(options: Options): Promise<Report> {
   log(canPin ? `servers on core ${SERVER_CORE}, load on core ${LOAD_CORE}` : 'taskset not found: processes unpinned');
   const { series, answers, unavailable } = await runRounds(options, log);
   for (const { framework, variant, reason } of unavailable) log(`${variant} on ${framework}: not available (${reason})`);
-  const { rows, targets } = summarize(series);
+  const { rows, targets, otherGuards } = summarize(series);
   const meta = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -63,7 +63,7 @@ async function run(options: Options): Promise<Report> {
     options,
     versions: Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
   };
-  return { meta, unavailable, rows, targets, answers };
+  return { meta, unavailable, rows, targets, otherGuards, answers };
 }
 
 if (process.argv.includes('--help')) {

@@ -1,10 +1,13 @@
 /** The JSON report: every variant's figures over rounds, its ratios to the references, and the targets. */
 import type { Sample } from '../measure/measure.mjs';
 import type { Answer } from '../measure/probe.mjs';
-import { AJAX_GUARD, BARE, type Framework, HAND_WRITTEN } from '../orchestrate/plan.mjs';
+import { AJAX_GUARD, AJAX_GUARD_IN_NEST, BARE, CASES, type Framework, HAND_WRITTEN, OTHER_GUARDS } from '../orchestrate/plan.mjs';
 
-/** The targets against the hand-written check: medians of per-round ratios. */
-export const LIMITS = { cpuMicrosPerRequest: 1.03, requestsPerSecond: 0.97 } as const;
+/**
+ * The targets, medians of per-round ratios: against the hand-written check,
+ * and on a 401, at most half the CPU per request of another library's guard.
+ */
+export const LIMITS = { cpuMicrosPerRequest: 1.03, requestsPerSecond: 0.97, cpuToOtherGuard401: 0.5 } as const;
 
 /** A figure over rounds: its median, and the smallest and largest value seen. */
 export interface Spread {
@@ -54,12 +57,29 @@ export interface TargetCheck {
   readonly requestsPerSecondMet: boolean;
 }
 
+/** One 401 path against another library's guard on the same framework: CPU per request over that guard's. */
+export interface OtherGuardCheck {
+  readonly framework: Framework;
+  readonly case: string;
+  readonly guard: string;
+  readonly ajaxGuard: Spread;
+  /** ajax-guard's NestJS module, where the guard is Nest's own and both ran. */
+  readonly ajaxGuardInNest: Spread | undefined;
+  /**
+   * The bare route, which checks nothing and answers a 200: the framework's
+   * own floor, under which no check can go.
+   */
+  readonly noCheck: Spread | undefined;
+  readonly met: boolean;
+}
+
 export interface Report {
   readonly meta: Record<string, unknown>;
   /** Peers that could not be installed or started here, with the reason. */
   readonly unavailable: readonly { framework: string; variant: string; reason: string }[];
   readonly rows: readonly Row[];
   readonly targets: readonly TargetCheck[];
+  readonly otherGuards: readonly OtherGuardCheck[];
   /** What each variant answered on each case, checked before measuring. */
   readonly answers: readonly Answer[];
 }
@@ -86,8 +106,35 @@ function ratios(ours: readonly Sample[], theirs: readonly Sample[]): Ratios {
   };
 }
 
+// Each refusal of ajax-guard's beside each other guard that served it, in the same rounds.
+function otherGuardChecks(
+  series: readonly Series[],
+  find: (of: Series, variant: string) => Series | undefined,
+): OtherGuardCheck[] {
+  const refusals = new Set(CASES.filter((c) => c.status === 401).map((c) => c.key));
+  return series
+    .filter((s) => OTHER_GUARDS.includes(s.variant) && refusals.has(s.case))
+    .flatMap((theirs): OtherGuardCheck[] => {
+      const ours = find(theirs, AJAX_GUARD);
+      if (ours === undefined) return [];
+      const against = (variant: Series | undefined) => variant && ratioOf(variant.samples, theirs.samples, 'cpuMicrosPerRequest');
+      const ajaxGuard = ratioOf(ours.samples, theirs.samples, 'cpuMicrosPerRequest');
+      return [
+        {
+          framework: theirs.framework,
+          case: theirs.case,
+          guard: theirs.variant,
+          ajaxGuard,
+          ajaxGuardInNest: theirs.variant === 'nestjs' ? against(find(theirs, AJAX_GUARD_IN_NEST)) : undefined,
+          noCheck: against(find(theirs, BARE)),
+          met: ajaxGuard.median <= LIMITS.cpuToOtherGuard401,
+        },
+      ];
+    });
+}
+
 /** Summarizes every series; each case's hand-written series must be there. */
-export function summarize(series: readonly Series[]): { rows: Row[]; targets: TargetCheck[] } {
+export function summarize(series: readonly Series[]): { rows: Row[]; targets: TargetCheck[]; otherGuards: OtherGuardCheck[] } {
   const find = (of: Series, variant: string): Series | undefined =>
     series.find((s) => s.framework === of.framework && s.case === of.case && s.variant === variant);
   const rows = series.map((s): Row => {
@@ -121,5 +168,5 @@ export function summarize(series: readonly Series[]): { rows: Row[]; targets: Ta
         requestsPerSecondMet: requestsPerSecondRatio >= LIMITS.requestsPerSecond,
       };
     });
-  return { rows, targets };
+  return { rows, targets, otherGuards: otherGuardChecks(series, find) };
 }

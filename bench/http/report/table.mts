@@ -59,7 +59,43 @@ function caseLine(report: Report, framework: string, key: string): string | unde
   ]);
 }
 
-/** One line per framework and case: server CPU per request, and ajax-guard's ratios to the hand-written check. */
+const OTHER_GUARDS_HEADER = [
+  'framework',
+  'case',
+  'other guard',
+  `ajax-guard CPU ×theirs (≤ ${number(LIMITS.cpuToOtherGuard401, 2)})`,
+  'ajax-guard in NestJS ×theirs',
+  'no check at all ×theirs',
+  'met',
+];
+
+// ajax-guard's refusals against other libraries' guards, beside the floor: the bare route, which checks nothing.
+function otherGuardLines(report: Report): string[] {
+  if (report.otherGuards.length === 0) return [];
+  const cell = (value: Spread | undefined) => (value === undefined ? '' : ranged(value, 2));
+  return [
+    '',
+    line(OTHER_GUARDS_HEADER),
+    line(OTHER_GUARDS_HEADER.map((_, i) => (i < 3 || i === 6 ? '---' : '---:'))),
+    ...report.otherGuards.map((check) =>
+      line([
+        NAMES[check.framework] ?? check.framework,
+        CASES.find((c) => c.key === check.case)?.title ?? check.case,
+        check.guard,
+        cell(check.ajaxGuard),
+        cell(check.ajaxGuardInNest),
+        cell(check.noCheck),
+        check.met ? 'yes' : 'NO',
+      ]),
+    ),
+  ];
+}
+
+/**
+ * One line per framework and case: server CPU per request, and ajax-guard's
+ * ratios to the hand-written check; then its refusals against other
+ * libraries' guards, where they ran.
+ */
 export function formatReport(report: Report): string {
   const out = [line(HEADER), line(HEADER.map((_, i) => (i < 2 || i === 8 || i === 9 ? '---' : '---:')))];
   for (const framework of FRAMEWORKS) {
@@ -68,6 +104,7 @@ export function formatReport(report: Report): string {
       if (text !== undefined) out.push(text);
     }
   }
+  out.push(...otherGuardLines(report));
   const errors = report.rows.filter((row) => row.samples.some((sample) => sample.errors > 0));
   for (const row of errors) out.push('', `${row.framework} ${row.variant} ${row.case}: connection errors (closed or reset)`);
   for (const { framework, variant, reason } of report.unavailable) {
