@@ -62,16 +62,21 @@ export function decideAuthenticated(
   permit?: Permit,
   anonymous: AnonymousAnswer = (request, settings) => refuse('unauthenticated', request, options, settings),
 ): Decide {
+  // Read once: the options are frozen. Each kind of guard's options has a
+  // shape of its own, so a read per call would be a shape check that fails,
+  // and sends V8 back to compile the decision again, wherever a route of
+  // another kind of guard takes over.
+  const { isAuthenticated: ownCheck, getUser: ownGetUser } = options;
   // The rulings once an async user, or an async check's answer, is in.
   const onUser: Ruling = (settled, request, settings) =>
     !isAuthenticatedUser(settled) ? anonymous(request, settings) : permit?.(settled, request, settings);
   const onCheck: Ruling = (settled, request, settings) => {
     if (settled !== true) return anonymous(request, settings);
-    return permit === undefined ? undefined : permitWithUser(permit, options.getUser ?? settings.getUser, request, settings);
+    return permit === undefined ? undefined : permitWithUser(permit, ownGetUser ?? settings.getUser, request, settings);
   };
   return (request, settings) => {
-    const check = options.isAuthenticated ?? settings.isAuthenticated;
-    const getUser = options.getUser ?? settings.getUser;
+    const check = ownCheck ?? settings.isAuthenticated;
+    const getUser = ownGetUser ?? settings.getUser;
     if (check === defaultIsAuthenticated) {
       // The usual login check: one call, the shape of the code V8 inlines best.
       if (getUser === defaultGetUser && permit === undefined) {
