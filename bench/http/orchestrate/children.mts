@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const live = new Set<ChildProcess>();
-// Each child's stderr goes to a file of its own, read only when it dies: a
-// pipe would make this process read every line a peer logs (routing-controllers
-// logs a stack per refusal), on a core it shares with what is measured.
+// Each child's output goes to a file of its own, read only when it dies or
+// when asked for (V8's traces): a pipe would make this process read every
+// line a peer logs (routing-controllers logs a stack per refusal), on a core
+// it shares with what is measured.
 const logs = mkdtempSync(path.join(tmpdir(), 'ajax-guard-bench-'));
 let logged = 0;
 
@@ -22,6 +23,8 @@ export const canPin: boolean = spawnSync('taskset', ['-c', '0', process.execPath
 /** A running child: `call` sends it a command and waits, at most `timeoutMs`, for the reply. */
 export interface Child {
   readonly info: unknown;
+  /** The file the child's stdout and stderr go to, appended to (dropped by `killAll`). */
+  readonly log: string;
   call<T>(command: string, args: unknown, timeoutMs: number): Promise<T>;
   /** Asks the child to exit on its own (so a profiler writes its file), killing it after `timeoutMs`. */
   exit(timeoutMs: number): Promise<void>;
@@ -71,13 +74,14 @@ export function spawnChild(
 ): Promise<Child> {
   const command = [...runtimeOptions, script, ...args];
   const argv = canPin ? ['-c', String(core), runtime, ...command] : command;
-  const stderrFile = path.join(logs, `${logged++}.log`);
-  const stderr = openSync(stderrFile, 'w');
+  const log = path.join(logs, `${logged++}.log`);
+  // Appended to, so that a line the parent adds lands after what the child wrote.
+  const output = openSync(log, 'a');
   const child = spawn(canPin ? 'taskset' : runtime, argv, {
-    stdio: ['ignore', 'ignore', stderr, 'ipc'],
+    stdio: ['ignore', output, output, 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  closeSync(stderr);
+  closeSync(output);
   live.add(child);
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -89,7 +93,7 @@ export function spawnChild(
     child.on('exit', (code, signal) => {
       live.delete(child);
       clearTimeout(timer);
-      const error = new Error(`${name} exited (${signal ?? code}) ${tailOf(stderrFile)}`);
+      const error = new Error(`${name} exited (${signal ?? code}) ${tailOf(log)}`);
       reject(error);
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
@@ -99,7 +103,7 @@ export function spawnChild(
       if ('failed' in reply) return reject(new Error(`${name} failed: ${reply.failed}`));
       if ('ready' in reply) {
         clearTimeout(timer);
-        return resolve({ info: reply.ready, call, exit, kill: () => child.kill('SIGKILL') });
+        return resolve({ info: reply.ready, log, call, exit, kill: () => child.kill('SIGKILL') });
       }
       const waiting = pending.get(reply.id ?? -1);
       pending.delete(reply.id ?? -1);
