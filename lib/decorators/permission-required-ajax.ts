@@ -82,9 +82,10 @@ export function permissionRequiredAjax(
   const required = readPerms(perms);
   const resolved = readGuardOptions<PermissionRequiredAjaxOptions>(GUARD, options, { hasPermission: assertFunction });
   const forbid = forbidUnless(resolved);
-  const decide = decideAuthenticated(resolved, (user, request, settings) => {
-    const check = resolved.hasPermission ?? settings.hasPermission;
-    return forbid(holdsAll(check, user, required, request), request, settings);
-  });
+  // Read once, as the guard's other options are: they are frozen.
+  const { hasPermission } = resolved;
+  const decide = decideAuthenticated(resolved, (user, request, settings) =>
+    forbid(holdsAll(hasPermission ?? settings.hasPermission, user, required, request), request, settings),
+  );
   return defineGuard({ name: GUARD, options: resolved, decide, rule: { kind: 'permission', perms: required } });
 }

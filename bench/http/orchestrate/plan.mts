@@ -29,10 +29,15 @@ export const runtimeOf = (framework: Framework): 'node' | 'bun' => (framework.en
 /** True for a variant built on another library (optional: it may fail to install or start). */
 export const isPeer = (variant: string): boolean => (PEERS as readonly string[]).includes(variant);
 
-/** The peers that are other libraries' guards, which ajax-guard's refusals are weighed against (not its own NestJS module). */
-export const OTHER_GUARDS: readonly string[] = ['nestjs', 'routing-controllers'];
-/** ajax-guard's NestJS module, on the same Nest app as Nest's own guard. */
-export const AJAX_GUARD_IN_NEST = 'nestjs-ajax-guard';
+/**
+ * The peers that are other libraries' guards, which ajax-guard's refusals
+ * are weighed against, each with ajax-guard's variant on that library's own
+ * app where there is one (its NestJS module).
+ */
+export const OTHER_GUARDS: Readonly<Record<string, string | undefined>> = {
+  nestjs: 'nestjs-ajax-guard',
+  'routing-controllers': undefined,
+};
 
 /** One request, sent over and over: what it asks, and what the checking variants must answer. */
 export interface Case {

@@ -10,7 +10,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { measure } from '../measure/measure.mjs';
+import { warm } from '../measure/measure.mjs';
 import { MARKER, readTrace, type TraceSection } from '../report/v8-trace.mjs';
 import { killAll, spawnChild } from './children.mjs';
 import { AJAX_GUARD, CASES, type Case, casesOf, FRAMEWORKS, type Framework, HAND_WRITTEN, runtimeOf } from './plan.mjs';
@@ -37,7 +37,7 @@ async function traceServer(framework: Framework, variant: string, cases: readonl
   const target = { framework, variant, url: `http://127.0.0.1:${(server.info as { port: number }).port}`, server };
   for (const way of cases) {
     appendFileSync(server.log, `${MARKER} ${way.key}\n`);
-    await measure(target, way, load, 16, seconds);
+    await warm(target, way, load, 16, seconds);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
   const trace = readTrace(readFileSync(server.log, 'utf8'));

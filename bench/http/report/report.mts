@@ -1,7 +1,7 @@
 /** The JSON report: every variant's figures over rounds, its ratios to the references, and the targets. */
 import type { Sample } from '../measure/measure.mjs';
 import type { Answer } from '../measure/probe.mjs';
-import { AJAX_GUARD, AJAX_GUARD_IN_NEST, BARE, CASES, type Framework, HAND_WRITTEN, OTHER_GUARDS } from '../orchestrate/plan.mjs';
+import { AJAX_GUARD, BARE, CASES, type Framework, HAND_WRITTEN, OTHER_GUARDS } from '../orchestrate/plan.mjs';
 
 /**
  * The targets, medians of per-round ratios: against the hand-written check,
@@ -113,19 +113,20 @@ function otherGuardChecks(
 ): OtherGuardCheck[] {
   const refusals = new Set(CASES.filter((c) => c.status === 401).map((c) => c.key));
   return series
-    .filter((s) => OTHER_GUARDS.includes(s.variant) && refusals.has(s.case))
+    .filter((s) => Object.hasOwn(OTHER_GUARDS, s.variant) && refusals.has(s.case))
     .flatMap((theirs): OtherGuardCheck[] => {
       const ours = find(theirs, AJAX_GUARD);
       if (ours === undefined) return [];
       const against = (variant: Series | undefined) => variant && ratioOf(variant.samples, theirs.samples, 'cpuMicrosPerRequest');
       const ajaxGuard = ratioOf(ours.samples, theirs.samples, 'cpuMicrosPerRequest');
+      const onTheirApp = OTHER_GUARDS[theirs.variant];
       return [
         {
           framework: theirs.framework,
           case: theirs.case,
           guard: theirs.variant,
           ajaxGuard,
-          ajaxGuardInNest: theirs.variant === 'nestjs' ? against(find(theirs, AJAX_GUARD_IN_NEST)) : undefined,
+          ajaxGuardInNest: onTheirApp === undefined ? undefined : against(find(theirs, onTheirApp)),
           noCheck: against(find(theirs, BARE)),
           met: ajaxGuard.median <= LIMITS.cpuToOtherGuard401,
         },
