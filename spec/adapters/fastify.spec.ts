@@ -244,6 +244,18 @@ describe(inMode('ajax-guard/fastify'), () => {
         expect(answer).to.deep.equal({ statusCode: 200, type: 'application/json; charset=utf-8', body: `wrapped ${text}` });
       });
 
+      it('writes the status a response made with no init holds when written, not the 200 it was made with', async () => {
+        const response = jsonResponse({ note: 'kept as is' });
+        (response as { status: number }).status = 403;
+        const answer = await inject((app) =>
+          app.get(
+            '/',
+            toHandler(() => response),
+          ),
+        );
+        expect(answer).to.deep.equal({ statusCode: 403, type: 'application/json; charset=utf-8', body: text });
+      });
+
       it('keeps a JSON content type that names no charset', async () => {
         const response = jsonResponse({ note: 'kept as is' }, { headers: { 'content-type': 'application/vnd.api+json' } });
         const answer = await inject((app) => app.get('/', (_request, reply) => send(reply, response)));

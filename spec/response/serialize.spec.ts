@@ -27,6 +27,12 @@ describe(inMode('serializeResponse(response)'), () => {
     });
   }
 
+  it('writes the status a response made with no init holds when written, not the 200 it was made with', () => {
+    const res = jsonResponse({ error: 'no' });
+    (res as { status: number }).status = 403;
+    expect(serializeResponse(res)).to.deep.include({ status: 403, body: '{"error":"no"}' });
+  });
+
   describe('with a body JSON cannot hold', () => {
     beforeEach(pinClock);
 
