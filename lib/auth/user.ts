@@ -22,7 +22,9 @@ export function defaultGetUser(request: unknown): unknown {
     if (user !== MISSING) return user;
   }
   if ('state' in request) {
-    const user = lookUp(readProperty(request, 'state'), 'user');
+    const state = Object.hasOwn(request, 'state') ? (request as { state: unknown }).state : readProperty(request, 'state');
+    // Koa's ctx.state is a plain object of the context's own: the user is read with literal keys, as above.
+    const user = isObjectLike(state) && Object.hasOwn(state, 'user') ? (state as { user: unknown }).user : lookUp(state, 'user');
     if (user !== MISSING) return user;
   }
   return 'var' in request ? readProperty(readProperty(request, 'var'), 'user') : undefined;
