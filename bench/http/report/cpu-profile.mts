@@ -110,6 +110,8 @@ function hitsOf({ profile, window }: ProfileRun): Map<number, number> {
 interface Tally {
   readonly functions: Map<string, number>;
   readonly places: Map<string, number>;
+  /** How many busy samples there were. */
+  readonly busy: number;
 }
 
 // Also hands each busy node and its samples to `each`, for what else a caller counts.
@@ -128,7 +130,7 @@ function tally(run: ProfileRun, each?: (node: ProfileNode, hits: number) => void
   }
   if (busy === 0) throw new Error('the profile holds no busy samples in the time read');
   for (const totals of [functions, places]) for (const [name, count] of totals) totals.set(name, (100 * count) / busy);
-  return { functions, places };
+  return { functions, places, busy };
 }
 
 const ranked = (percents: Map<string, number>, top: number): Share[] =>
@@ -142,10 +144,8 @@ export function summarizeProfile(run: ProfileRun, top = 20): ProfileSummary {
   const byId = new Map(run.profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
   for (const node of run.profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  let all = 0;
   let underAjaxGuard = 0;
-  const { functions, places } = tally(run, (node, hits) => {
-    all += hits;
+  const { functions, places, busy } = tally(run, (node, hits) => {
     for (let id: number | undefined = node.id; id !== undefined; id = parents.get(id)) {
       const frame = byId.get(id);
       if (frame !== undefined && placeOf(frame.callFrame) === 'ajax-guard') {
@@ -154,7 +154,7 @@ export function summarizeProfile(run: ProfileRun, top = 20): ProfileSummary {
       }
     }
   });
-  return { functions: ranked(functions, top), places: ranked(places, top), underAjaxGuard: (100 * underAjaxGuard) / all };
+  return { functions: ranked(functions, top), places: ranked(places, top), underAjaxGuard: (100 * underAjaxGuard) / busy };
 }
 
 // Each name's mean share over `tallies`, a name missing from one counting 0 there.
