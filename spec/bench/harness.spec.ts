@@ -252,3 +252,48 @@ describe('npm run bench -- --control, for one tiny round', function () {
     expect(againstOthers).to.have.length(report.otherGuards.length);
   });
 });
+
+describe('npm run bench -- --in-handler, for one tiny round', function () {
+  this.timeout(2 * LIMIT_MS + 5_000);
+  this.slow(15_000);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ajax-guard-bench-'));
+  let stdout = '';
+  let report: Report & { meta: { servers: Record<string, Record<string, string>> } };
+  let control: typeof report;
+  before(async () => {
+    const args = ['--in-handler', '--no-peers', '--framework', 'fastify', '--framework', 'express', '--case', 'sync-401'];
+    stdout = await runTinyRound(join(dir, 'report.json'), args);
+    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as typeof report;
+    await runTinyRound(join(dir, 'control.json'), ['--control', ...args]);
+    control = JSON.parse(readFileSync(join(dir, 'control.json'), 'utf8')) as typeof report;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("serves Fastify's hand-written check from its handlers, and every other variant as before", () => {
+    expect(report.meta.servers.fastify).to.include({
+      bare: 'bare',
+      'hand-written': 'hand-written-in-handler',
+      'ajax-guard': 'ajax-guard',
+    });
+    expect(report.meta.servers.express).to.include({ 'hand-written': 'hand-written', 'ajax-guard': 'ajax-guard' });
+  });
+
+  it('answers every Fastify case from its handlers with the status and the very answer of ajax-guard', () => {
+    const answered = report.answers.filter((a) => a.framework === 'fastify' && a.variant === 'hand-written');
+    expect(answered.map((a) => `${a.case} ${a.status}`)).to.have.members(CASES.fastify!.map((key) => `${key} ${STATUS[key]}`));
+  });
+
+  it('in a control run, serves the check from its handlers in the place of both', () => {
+    expect(control.meta.servers.fastify).to.include({
+      'hand-written': 'hand-written-in-handler',
+      'ajax-guard': 'hand-written-in-handler',
+    });
+    expect(control.meta.servers.express).to.include({ 'hand-written': 'hand-written', 'ajax-guard': 'hand-written' });
+  });
+
+  it('says above its table where the hand-written check is written', () => {
+    expect(stdout.startsWith("Fastify's hand-written check written in each route's handler")).to.equal(true);
+    expect(stdout).to.include('| Fastify 5 | sync check, anonymous | 401 |');
+  });
+});

@@ -16,14 +16,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compilationInstructions, countedInstructions } from '../report/callgrind.mjs';
 import { killAll, spawnChild } from './children.mjs';
-import { AJAX_GUARD, CASES, type Case, casesOf, FRAMEWORKS, type Framework, HAND_WRITTEN, runtimeOf } from './plan.mjs';
+import { AJAX_GUARD, CASES, type Case, casesOf, FRAMEWORKS, type Framework, HAND_WRITTEN, runtimeOf, serverOf } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `npm run bench:instructions [-- options]
   --framework NAME   only this framework (repeatable) [express, koa, fastify]
   --case KEY         only this case (repeatable): ${CASES.map((c) => c.key).join(', ')} [sync-200]
   --warm N           requests before the counted ones [1500]
-  --requests N       requests counted [3000]`;
+  --requests N       requests counted [3000]
+  --in-handler       Fastify's hand-written check in each route's handler, not a preHandler hook`;
 
 // One thread (no concurrent compiler or collector, whose work would land in
 // one run and not the other), collections at fixed points, and a small
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       case: { type: 'string', multiple: true },
       warm: { type: 'string', default: '1500' },
       requests: { type: 'string', default: '3000' },
+      'in-handler': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -116,7 +118,8 @@ async function main(): Promise<void> {
   for (const framework of frameworks) {
     if (!FRAMEWORKS.includes(framework) || runtimeOf(framework) !== 'node') unknown('framework (on Node)', framework);
     for (const way of ways.filter((c) => casesOf(framework).includes(c))) {
-      const hand = await perRequest(framework, HAND_WRITTEN, way, warm, counted);
+      const choice = { control: false, inHandler: values['in-handler'] ?? false };
+      const hand = await perRequest(framework, serverOf(HAND_WRITTEN, framework, choice), way, warm, counted);
       const guard = await perRequest(framework, AJAX_GUARD, way, warm, counted);
       const both = ({ all, working }: Count): string => `${(all / 1000).toFixed(1)}k / ${(working / 1000).toFixed(1)}k`;
       const ratios = `${(guard.all / hand.all).toFixed(3)} | ${(guard.working / hand.working).toFixed(3)}`;

@@ -18,6 +18,8 @@ export interface Options {
   readonly noPeers: boolean;
   /** A control run: the hand-written check serves in ajax-guard's place, so every ajax-guard ratio should read 1. */
   readonly control: boolean;
+  /** Fastify's hand-written check written in each route's handler, not a preHandler hook. */
+  readonly inHandler: boolean;
   /** Where the JSON report goes; the Markdown one goes beside it. */
   readonly out: string;
 }
@@ -37,6 +39,8 @@ export const USAGE = `npm run bench [-- options]
   --no-peers           leave NestJS and routing-controllers out
   --control            serve the hand-written check in ajax-guard's place: ratios that
                        should all be 1, off by what this machine and method read as noise
+  --in-handler         write Fastify's hand-written check in each route's handler, not in a
+                       preHandler hook: the cheapest place Fastify has for it
   --out FILE           the JSON report, the Markdown table beside it [build/bench/http-report.json]`;
 
 function positive(name: string, text: string | undefined, fallback: number, least = Number.MIN_VALUE): number {
@@ -67,6 +71,7 @@ export function parseOptions(argv: readonly string[]): Options {
       case: { type: 'string', multiple: true },
       'no-peers': { type: 'boolean', default: false },
       control: { type: 'boolean', default: false },
+      'in-handler': { type: 'boolean', default: false },
       out: { type: 'string', default: 'build/bench/http-report.json' },
     },
   });
@@ -84,6 +89,7 @@ export function parseOptions(argv: readonly string[]): Options {
     ),
     noPeers: values['no-peers'] ?? false,
     control: values.control ?? false,
+    inHandler: values['in-handler'] ?? false,
     out: values.out ?? 'build/bench/http-report.json',
   };
 }

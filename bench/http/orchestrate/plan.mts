@@ -152,13 +152,34 @@ export const casesOf = (framework: Framework, only?: readonly string[]): Case[] 
 export const serves = (variant: string, c: Case): boolean => c.everyVariant || variant === HAND_WRITTEN || variant === AJAX_GUARD;
 
 /**
- * The server that runs in `variant`'s place: itself, but in a control run
- * the hand-written check stands in for ajax-guard, so that every ratio
- * compares two copies of the same code and shows what the method reads
- * where there is no difference to find.
+ * Fastify's hand-written check written in each route's handler rather than
+ * in a `preHandler` hook (`--in-handler`): a hook is a path of its own
+ * through Fastify's request handling, so this is the cheapest place
+ * Fastify has for a check. On Express and Koa a check is a route's
+ * middleware, a function call either way.
  */
-export const serverOf = (variant: string, control: boolean): string =>
-  control && variant === AJAX_GUARD ? HAND_WRITTEN : variant;
+export const HAND_WRITTEN_IN_HANDLER = 'hand-written-in-handler';
+const HAS_IN_HANDLER: readonly Framework[] = ['fastify'];
+
+/** How a run picks its servers (see `serverOf`). */
+export interface ServerChoice {
+  /** A control run: the hand-written check serves in ajax-guard's place. */
+  readonly control: boolean;
+  /** Fastify's hand-written check is written in its handlers. */
+  readonly inHandler: boolean;
+}
+
+/**
+ * The server that runs in `variant`'s place on `framework`: itself, but in
+ * a control run the hand-written check stands in for ajax-guard, so that
+ * every ratio compares two copies of the same code and shows what the
+ * method reads where there is no difference to find; and with `inHandler`,
+ * Fastify's hand-written check is the one written in its handlers.
+ */
+export function serverOf(variant: string, framework: Framework, { control, inHandler }: ServerChoice): string {
+  const server = control && variant === AJAX_GUARD ? HAND_WRITTEN : variant;
+  return inHandler && server === HAND_WRITTEN && HAS_IN_HANDLER.includes(framework) ? HAND_WRITTEN_IN_HANDLER : server;
+}
 
 /** The status `variant` answers on `c`: the bare route checks nothing, so it serves everyone. */
 export const expectedStatus = (variant: string, c: Case): number => (variant === BARE ? 200 : c.status);

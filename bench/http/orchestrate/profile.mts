@@ -20,7 +20,7 @@ import {
   summarizeProfile,
 } from '../report/cpu-profile.mjs';
 import { killAll, spawnChild } from './children.mjs';
-import { CASES, type Case, casesOf, FRAMEWORKS, type Framework, runtimeOf, serves, VARIANTS } from './plan.mjs';
+import { CASES, type Case, casesOf, FRAMEWORKS, type Framework, runtimeOf, serverOf, serves, VARIANTS } from './plan.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `npm run bench:profile [-- options]
@@ -30,7 +30,8 @@ const USAGE = `npm run bench:profile [-- options]
   --rounds N         with --against: each variant's profiles, taken in turn [2]
   --case KEY         ${CASES.map((c) => c.key).join(', ')} [sync-401]
   --seconds S        measured load [5]
-  --top N            functions listed [15]`;
+  --top N            functions listed [15]
+  --in-handler       Fastify's hand-written check in each route's handler, not a preHandler hook`;
 
 const list = (shares: readonly Share[]): string =>
   shares.map(({ name, percent }) => `  ${percent.toFixed(1).padStart(5)}%  ${name}`).join('\n');
@@ -151,6 +152,7 @@ try {
       case: { type: 'string', default: 'sync-401' },
       seconds: { type: 'string', default: '5' },
       top: { type: 'string', default: '15' },
+      'in-handler': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -174,9 +176,20 @@ try {
         }
       }
     }
+    const choice = { control: false, inHandler: values['in-handler'] ?? false };
     for (const framework of frameworks) {
-      if (values.against === undefined) await profileOne(framework, values.variant, way, seconds, top);
-      else await compareOne({ framework, variant: values.variant, baseline: values.against, way, rounds, seconds, top });
+      const variant = serverOf(values.variant, framework, choice);
+      if (values.against === undefined) await profileOne(framework, variant, way, seconds, top);
+      else
+        await compareOne({
+          framework,
+          variant,
+          baseline: serverOf(values.against, framework, choice),
+          way,
+          rounds,
+          seconds,
+          top,
+        });
     }
   }
 } catch (error) {

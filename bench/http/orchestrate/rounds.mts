@@ -15,7 +15,7 @@ import { type Answer, probe } from '../measure/probe.mjs';
 import type { Report, Series } from '../report/report.mjs';
 import { type Child, spawnChild } from './children.mjs';
 import type { Options } from './options.mjs';
-import { casesOf, type Framework, isPeer, rotate, serverOf, serves, VARIANTS } from './plan.mjs';
+import { casesOf, type Framework, isPeer, rotate, type ServerChoice, serverOf, serves, VARIANTS } from './plan.mjs';
 import { executableFor } from './runtimes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,10 +34,10 @@ export interface Measured {
   readonly unavailable: Unavailable[];
 }
 
-async function startServer(framework: Framework, variant: string, control: boolean): Promise<Target> {
+async function startServer(framework: Framework, variant: string, choice: ServerChoice): Promise<Target> {
   const server = await spawnChild(
     path.join(here, '..', 'servers', 'server.mjs'),
-    [framework, serverOf(variant, control)],
+    [framework, serverOf(variant, framework, choice)],
     SERVER_CORE,
     START_TIMEOUT_MS,
     [],
@@ -50,13 +50,13 @@ async function startServer(framework: Framework, variant: string, control: boole
 async function startServers(
   framework: Framework,
   variants: readonly string[],
-  control: boolean,
+  choice: ServerChoice,
   unavailable: Unavailable[] | undefined,
 ): Promise<Target[]> {
   const targets: Target[] = [];
   for (const variant of variants) {
     try {
-      targets.push(await startServer(framework, variant, control));
+      targets.push(await startServer(framework, variant, choice));
     } catch (error) {
       if (!isPeer(variant) || unavailable === undefined) throw error;
       unavailable.push({ framework, variant, reason: error instanceof Error ? error.message : String(error) });
@@ -78,7 +78,7 @@ export async function runRounds(options: Options, log: (message: string) => void
   for (let round = 0; round < options.rounds; round++) {
     for (const framework of options.frameworks) {
       const variants = variantsOf.get(framework) ?? [];
-      const targets = await startServers(framework, variants, options.control, round === 0 ? unavailable : undefined);
+      const targets = await startServers(framework, variants, options, round === 0 ? unavailable : undefined);
       try {
         const cases = casesOf(framework, options.cases);
         if (round === 0) {

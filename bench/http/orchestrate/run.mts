@@ -13,6 +13,7 @@ import { type Report, summarize } from '../report/report.mjs';
 import { formatReport } from '../report/table.mjs';
 import { canPin, killAll } from './children.mjs';
 import { type Options, parseOptions, USAGE } from './options.mjs';
+import { serverOf, VARIANTS } from './plan.mjs';
 import { LOAD_CORE, runRounds, SERVER_CORE } from './rounds.mjs';
 
 const log = (message: string): void => {
@@ -44,6 +45,26 @@ const CONTROL_NOTE =
   "Control run: the hand-written check served in ajax-guard's place. Each ratio compares two copies of the same code; " +
   'how far it strays from 1 is what this machine and method read where there is no difference to find.';
 
+// Above the table of a run whose Fastify hand-written check is in its handlers.
+const IN_HANDLER_NOTE =
+  "Fastify's hand-written check written in each route's handler, not in a preHandler hook: the cheapest place Fastify has for it.";
+
+// Which server ran in each variant's place, by framework: itself, unless the options chose another (`serverOf`).
+const serversOf = (options: Options): Record<string, Record<string, string>> =>
+  Object.fromEntries(
+    options.frameworks.map((framework) => [
+      framework,
+      Object.fromEntries(VARIANTS[framework].map((variant) => [variant, serverOf(variant, framework, options)])),
+    ]),
+  );
+
+// The notes above a run's table: what stood in for what.
+const notesOf = (options: Options): string =>
+  [options.control ? CONTROL_NOTE : '', options.inHandler ? IN_HANDLER_NOTE : '']
+    .filter((note) => note !== '')
+    .map((note) => `${note}\n\n`)
+    .join('');
+
 const PACKAGES = ['express', 'koa', '@koa/router', 'fastify', '@nestjs/core', 'routing-controllers', 'autocannon'];
 
 async function run(options: Options): Promise<Report> {
@@ -61,6 +82,7 @@ async function run(options: Options): Promise<Report> {
     pinned: canPin ? { servers: SERVER_CORE, load: LOAD_CORE } : false,
     serverEnv: { NODE_ENV: 'production' },
     options,
+    servers: serversOf(options),
     versions: Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
   };
   return { meta, unavailable, rows, targets, otherGuards, answers };
@@ -74,7 +96,7 @@ if (process.argv.includes('--help')) {
     const report = await run(options);
     await mkdir(path.dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    const table = `${options.control ? `${CONTROL_NOTE}\n\n` : ''}${formatReport(report)}`;
+    const table = `${notesOf(options)}${formatReport(report)}`;
     const markdown = options.out.replace(/(\.json)?$/, '.md');
     const { startedAt, node, cpuModel } = report.meta as Record<string, string>;
     await writeFile(markdown, `${startedAt}, Node ${node}, ${cpuModel}, ${JSON.stringify(options)}\n\n${table}\n`);

@@ -28,25 +28,45 @@ const requireStore = (delayMs: number) => async (request: FastifyRequest, reply:
 };
 
 // Fastify has no content negotiation of its own (that is @fastify/accepts): a hand-written check looks for text/html.
-function requireLogin(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+// True when the caller is signed in; else the refusal or the redirect is sent.
+function allowsPage(request: FastifyRequest, reply: FastifyReply): boolean {
   const { accept = '' } = request.headers;
-  if ((request as Signed).user) {
-    done();
-  } else if (scene.isScript(request.headers, () => accept.includes('text/html'))) {
+  if ((request as Signed).user) return true;
+  if (scene.isScript(request.headers, () => accept.includes('text/html'))) {
     reply.code(401).headers(scene.LOGIN_REFUSAL_HEADERS).send(scene.seedRefusal());
   } else {
     const { headers, body } = scene.loginRedirect(request.url);
     reply.code(302).headers(headers).send(body);
   }
+  return false;
+}
+
+// True when the caller holds the permission; else the 401 or 403 is sent.
+function allowsAdmin(request: FastifyRequest, reply: FastifyReply): boolean {
+  const { user } = request as Signed;
+  if (user?.permissions.includes(scene.PERMISSION)) return true;
+  if (!user) refuse(reply);
+  else reply.code(403).headers(scene.FORBIDDEN_HEADERS).send(scene.seedForbidden());
+  return false;
+}
+
+function requireLogin(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (allowsPage(request, reply)) done();
 }
 
 function requirePermission(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  const { user } = request as Signed;
-  if (!user) refuse(reply);
-  else if (!user.permissions.includes(scene.PERMISSION))
-    reply.code(403).headers(scene.FORBIDDEN_HEADERS).send(scene.seedForbidden());
-  else done();
+  if (allowsAdmin(request, reply)) done();
 }
+
+// The same checks in each route's own handler, the cheapest place Fastify
+// has for one: no hook to run. A sync handler that has sent its answer
+// returns nothing; an async one returns the reply, as Fastify asks.
+const itemsIfSignedIn = (request: FastifyRequest, reply: FastifyReply) =>
+  (request as Signed).user ? items() : void refuse(reply);
+const itemsFromStore = (delayMs: number) => async (request: FastifyRequest, reply: FastifyReply) =>
+  (await scene.storeSays((request as Signed).user, delayMs)) ? items() : refuse(reply);
+const pageIfSignedIn = (request: FastifyRequest, reply: FastifyReply) => (allowsPage(request, reply) ? items() : undefined);
+const itemsIfAdmin = (request: FastifyRequest, reply: FastifyReply) => (allowsAdmin(request, reply) ? items() : undefined);
 
 /** Fastify 5 servers, by variant: the bare one serves only the sync route, unchecked. */
 export const variants: Record<string, scene.Start> = {
@@ -61,6 +81,19 @@ export const variants: Record<string, scene.Start> = {
         .get(scene.ROUTES.login, { preHandler: requireLogin }, items)
         .get(scene.ROUTES.permission, { preHandler: requirePermission }, items)
         .get(scene.ROUTES.schema, { preHandler: requireUser, schema }, items)
+        .get(scene.ROUTES.middleware, { preHandler: requireUser }, items),
+    ),
+  // `--in-handler`: the toMiddleware route keeps its hook, as it weighs one hook against another.
+  'hand-written-in-handler': () =>
+    listenFastify(
+      scene
+        .identifyFastify(Fastify())
+        .get(scene.ROUTES.sync, itemsIfSignedIn)
+        .get(scene.ROUTES.async, itemsFromStore(0))
+        .get(scene.ROUTES.store, itemsFromStore(scene.STORE_DELAY_MS))
+        .get(scene.ROUTES.login, pageIfSignedIn)
+        .get(scene.ROUTES.permission, itemsIfAdmin)
+        .get(scene.ROUTES.schema, { schema }, itemsIfSignedIn)
         .get(scene.ROUTES.middleware, { preHandler: requireUser }, items),
     ),
   'ajax-guard': () => {
