@@ -115,10 +115,10 @@ async function main(): Promise<void> {
     '| framework | case | hand-written instructions/req | ajax-guard instructions/req | ×hand | ×hand, compilers out |',
   );
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  const choice = { control: false, inHandler: values['in-handler'] ?? false };
   for (const framework of frameworks) {
     if (!FRAMEWORKS.includes(framework) || runtimeOf(framework) !== 'node') unknown('framework (on Node)', framework);
     for (const way of ways.filter((c) => casesOf(framework).includes(c))) {
-      const choice = { control: false, inHandler: values['in-handler'] ?? false };
       const hand = await perRequest(framework, serverOf(HAND_WRITTEN, framework, choice), way, warm, counted);
       const guard = await perRequest(framework, AJAX_GUARD, way, warm, counted);
       const both = ({ all, working }: Count): string => `${(all / 1000).toFixed(1)}k / ${(working / 1000).toFixed(1)}k`;

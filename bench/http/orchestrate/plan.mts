@@ -158,7 +158,7 @@ export const serves = (variant: string, c: Case): boolean => c.everyVariant || v
  * Fastify has for a check. On Express and Koa a check is a route's
  * middleware, a function call either way.
  */
-export const HAND_WRITTEN_IN_HANDLER = 'hand-written-in-handler';
+const HAND_WRITTEN_IN_HANDLER = 'hand-written-in-handler';
 const HAS_IN_HANDLER: readonly Framework[] = ['fastify'];
 
 /** How a run picks its servers (see `serverOf`). */

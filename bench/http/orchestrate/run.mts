@@ -49,7 +49,7 @@ const CONTROL_NOTE =
 const IN_HANDLER_NOTE =
   "Fastify's hand-written check written in each route's handler, not in a preHandler hook: the cheapest place Fastify has for it.";
 
-// Which server ran in each variant's place, by framework: itself, unless the options chose another (`serverOf`).
+// The server that serves in each variant's place, by framework (`serverOf`): itself, unless the options chose another.
 const serversOf = (options: Options): Record<string, Record<string, string>> =>
   Object.fromEntries(
     options.frameworks.map((framework) => [
