@@ -23,6 +23,8 @@ export const canPin: boolean = spawnSync('taskset', ['-c', '0', process.execPath
 /** A running child: `call` sends it a command and waits, at most `timeoutMs`, for the reply. */
 export interface Child {
   readonly info: unknown;
+  /** Its process id (under `taskset` or valgrind too: both run the program in their own process). */
+  readonly pid: number;
   /** The file the child's stdout and stderr go to, appended to (dropped by `killAll`). */
   readonly log: string;
   call<T>(command: string, args: unknown, timeoutMs: number): Promise<T>;
@@ -103,7 +105,7 @@ export function spawnChild(
       if ('failed' in reply) return reject(new Error(`${name} failed: ${reply.failed}`));
       if ('ready' in reply) {
         clearTimeout(timer);
-        return resolve({ info: reply.ready, log, call, exit, kill: () => child.kill('SIGKILL') });
+        return resolve({ info: reply.ready, pid: child.pid as number, log, call, exit, kill: () => child.kill('SIGKILL') });
       }
       const waiting = pending.get(reply.id ?? -1);
       pending.delete(reply.id ?? -1);

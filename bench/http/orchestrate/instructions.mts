@@ -34,57 +34,71 @@ const NODE_OPTIONS = ['--single-threaded', '--predictable-gc-schedule', '--inter
 // Under valgrind a server starts in tens of seconds and answers in milliseconds.
 const START_MS = 300_000;
 const REQUEST_MS = 60_000;
+// vgdb waits 100 ms before it interrupts a process blocked in a system call.
+const VGDB_MS = 30_000;
 
-// Sends `count` requests one after another on one keep-alive connection; each must answer the case's status.
-async function send(port: number, way: Case, count: number): Promise<void> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    for (let i = 0; i < count; i++) {
-      const status = await new Promise<number | undefined>((resolve, reject) => {
-        const request = http.get({ host: '127.0.0.1', port, path: way.route, headers: way.headers, agent }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode));
-        });
-        request.on('error', reject);
-        request.setTimeout(REQUEST_MS, () => request.destroy(new Error(`no answer within ${REQUEST_MS} ms`)));
+// Sends `count` requests one after another through `agent` (one keep-alive connection); each must answer the case's status.
+async function send(agent: http.Agent, port: number, way: Case, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = http.get({ host: '127.0.0.1', port, path: way.route, headers: way.headers, agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
       });
-      if (status !== way.status) throw new Error(`${way.route} answered ${status}, not ${way.status}`);
-    }
-  } finally {
-    agent.destroy();
+      request.on('error', reject);
+      request.setTimeout(REQUEST_MS, () => request.destroy(new Error(`no answer within ${REQUEST_MS} ms`)));
+    });
+    if (status !== way.status) throw new Error(`${way.route} answered ${status}, not ${way.status}`);
   }
 }
 
-/** Instructions: all a run counted, and those not spent in V8's compilers. */
+/** Instructions per counted request: all, and those not spent in V8's compilers. */
 interface Count {
   readonly all: number;
   readonly working: number;
 }
 
-// The instructions of one server run that answers `count` requests, start-up and exit included.
-async function countRun(framework: Framework, variant: string, way: Case, count: number): Promise<Count> {
+// Sends callgrind in process `pid` a command through valgrind's gdbserver.
+// The server is idle in its event loop then, and vgdb interrupts the wait
+// for it (ptrace), so the command lands between two requests.
+function tellCallgrind(pid: number, command: 'zero' | 'dump'): void {
+  const result = spawnSync('vgdb', [`--pid=${pid}`, command], { encoding: 'utf8', timeout: VGDB_MS });
+  if (result.status !== 0) {
+    const why = result.error?.message ?? result.stderr.trim();
+    throw new Error(`vgdb could not tell callgrind to ${command} (does ptrace work here?): ${why}`);
+  }
+}
+
+// One server under callgrind: `warm` requests, then the counters zeroed,
+// `counted` requests, and the counters written out. Only the counted
+// requests are in the figure: start-up, warm-up and exit, whose cost moves
+// by more between runs than a whole difference the count is there to see,
+// are not counted at all.
+async function countRequests(framework: Framework, variant: string, way: Case, warm: number, counted: number): Promise<Count> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ajax-guard-callgrind-'));
   const output = path.join(dir, 'callgrind.out');
   try {
     const valgrind = ['--tool=callgrind', `--callgrind-out-file=${output}`, '--smc-check=all-non-file', process.execPath];
     const script = path.join(here, '..', 'servers', 'server.mjs');
     const server = await spawnChild(script, [framework, variant], 0, START_MS, [...valgrind, ...NODE_OPTIONS], 'valgrind');
-    await send((server.info as { port: number }).port, way, count);
-    // A graceful exit: callgrind writes its file as the process ends.
+    const port = (server.info as { port: number }).port;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await send(agent, port, way, warm);
+      tellCallgrind(server.pid, 'zero');
+      await send(agent, port, way, counted);
+      tellCallgrind(server.pid, 'dump');
+    } finally {
+      agent.destroy();
+    }
     await server.exit(START_MS);
-    const text = readFileSync(output, 'utf8');
+    // A dump is written beside the output file, numbered.
+    const text = readFileSync(`${output}.1`, 'utf8');
     const all = countedInstructions(text);
-    return { all, working: all - compilationInstructions(text) };
+    return { all: all / counted, working: (all - compilationInstructions(text)) / counted };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// Per counted request: the difference of two runs, so start-up, warm-up and exit cancel out.
-async function perRequest(framework: Framework, variant: string, way: Case, warm: number, counted: number): Promise<Count> {
-  const before = await countRun(framework, variant, way, warm);
-  const after = await countRun(framework, variant, way, warm + counted);
-  return { all: (after.all - before.all) / counted, working: (after.working - before.working) / counted };
 }
 
 async function main(): Promise<void> {
@@ -119,8 +133,8 @@ async function main(): Promise<void> {
   for (const framework of frameworks) {
     if (!FRAMEWORKS.includes(framework) || runtimeOf(framework) !== 'node') unknown('framework (on Node)', framework);
     for (const way of ways.filter((c) => casesOf(framework).includes(c))) {
-      const hand = await perRequest(framework, serverOf(HAND_WRITTEN, framework, choice), way, warm, counted);
-      const guard = await perRequest(framework, AJAX_GUARD, way, warm, counted);
+      const hand = await countRequests(framework, serverOf(HAND_WRITTEN, framework, choice), way, warm, counted);
+      const guard = await countRequests(framework, AJAX_GUARD, way, warm, counted);
       const both = ({ all, working }: Count): string => `${(all / 1000).toFixed(1)}k / ${(working / 1000).toFixed(1)}k`;
       const ratios = `${(guard.all / hand.all).toFixed(3)} | ${(guard.working / hand.working).toFixed(3)}`;
       console.log(`| ${framework} | ${way.key} | ${both(hand)} | ${both(guard)} | ${ratios} |`);
