@@ -1,8 +1,13 @@
 /**
  * ajax-guard/adapter: the kit for writing an adapter for another framework,
- * the one the built-in adapters use. An adapter reads the framework's
- * arguments and writes status, headers and body; every decision stays in
- * the core.
+ * made of the functions the built-in adapters use. An adapter reads the
+ * framework's arguments and writes status, headers and body; every decision
+ * stays in the core.
+ *
+ * The built-in adapters import these functions from their own modules, not
+ * from here: compiled to CommonJS, a module of re-exports holds each name as
+ * a getter, and V8 keeps such an object as a dictionary, so every call
+ * through it is a lookup and a getter call (about 14 ns) on the request path.
  *
  * @example
  * const { status, headers, body } = serializeResponse(toJsonResponse(await handler(request)));

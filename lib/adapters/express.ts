@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import { accessCheck } from '../guard/check-access.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { serializeResponse, toJsonResponse } from '../serialize/serialize-response.js';
 
 /**
  * What `toHandler` wraps: an Express handler that returns its answer.

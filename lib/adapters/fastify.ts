@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { accessCheck, isJsonResponse, isThenable, JSON_CONTENT_TYPE, mergeVary, serializeResponse } from '../adapter.js';
+import { accessCheck } from '../guard/check-access.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
-// Internals the kit does not export: the shared headers of a response made with no init, and kept refusals.
-import { JSON_HEADERS } from '../response/json-response.js';
-import { isBodiless, keptSerialization } from '../serialize/serialize-response.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { isJsonResponse, JSON_CONTENT_TYPE, JSON_HEADERS } from '../response/json-response.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { isBodiless, keptSerialization, serializeResponse } from '../serialize/serialize-response.js';
 import { sendData, sendText } from './fastify-serializers.js';
 
 /**

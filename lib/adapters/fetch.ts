@@ -1,5 +1,8 @@
-import { accessCheck, isThenable, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
+import { accessCheck } from '../guard/check-access.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { utf8Length } from '../internal/utf8-length.js';
+import { serializeResponse, toJsonResponse } from '../serialize/serialize-response.js';
 
 /**
  * What `toHandler` wraps: a Fetch API handler that returns its answer.

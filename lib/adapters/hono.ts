@@ -1,6 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse, utf8Length } from '../adapter.js';
+import { accessCheck } from '../guard/check-access.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { utf8Length } from '../internal/utf8-length.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { serializeResponse, toJsonResponse } from '../serialize/serialize-response.js';
 
 /**
  * What `toHandler` wraps: a Hono handler that returns its answer.

@@ -1,6 +1,9 @@
 import type { Context, Next } from 'koa';
-import { accessCheck, isThenable, mergeVary, serializeResponse, toJsonResponse } from '../adapter.js';
+import { accessCheck } from '../guard/check-access.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
+import { isThenable } from '../internal/is-thenable.js';
+import { mergeVary } from '../response/merge-vary.js';
+import { serializeResponse, toJsonResponse } from '../serialize/serialize-response.js';
 
 /**
  * What `toHandler` wraps: a Koa middleware that returns its answer.
