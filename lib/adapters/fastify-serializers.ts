@@ -28,8 +28,10 @@ function mediaTypeOf(reply: FastifyReply): string {
 // rather than nothing. Undefined where the route lists no content types.
 function listedSerializer(reply: FastifyReply): Serializer | undefined {
   const { statusCode } = reply;
+  // The status as a number, as Fastify reads it on every version (its types
+  // name a string alone): no string made per request.
   const listed: unknown =
-    reply.getSerializationFunction(String(statusCode)) ??
+    reply.getSerializationFunction(statusCode as unknown as string) ??
     reply.getSerializationFunction(STATUS_CLASSES[Math.trunc(statusCode / 100)] as string);
   if (typeof listed !== 'object' || listed === null) return undefined;
   const entries = listed as Readonly<Record<string, unknown>>;
