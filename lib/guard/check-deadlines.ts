@@ -51,6 +51,21 @@ let armedBy: typeof setTimeout | undefined;
 let armedFor = Number.POSITIVE_INFINITY;
 let arming = 0;
 
+// The clock, read again whenever `setTimeout` is not the function it was
+// read with: a fake-timer library swaps both together, and its timers must
+// meet its clock. Node's `performance` global is a getter that checks its
+// receiver on every read; `setTimeout` is a plain property.
+let clock: { now(): number } = performance;
+let clockOf: typeof setTimeout = setTimeout;
+
+function now(): number {
+  if (clockOf !== setTimeout) {
+    clock = performance;
+    clockOf = setTimeout;
+  }
+  return clock.now();
+}
+
 function queueOf(timeout: number): Queue {
   if (timeout === lastTimeout) return lastQueue as Queue;
   let queue = queues.get(timeout);
@@ -94,7 +109,7 @@ function arm(): void {
   armedBy = setTimeout;
   // A timer left by a fake-timer library's swap fires for nothing: only the latest one sweeps.
   const armed = ++arming;
-  timer = setTimeout(() => armed === arming && sweep(), Math.max(1, Math.ceil(deadline - performance.now())));
+  timer = setTimeout(() => armed === arming && sweep(), Math.max(1, Math.ceil(deadline - now())));
   // A stuck check alone must not keep a process alive (edge runtimes have no unref).
   (timer as { unref?: () => void }).unref?.();
 }
@@ -102,11 +117,11 @@ function arm(): void {
 function sweep(): void {
   // The timer is the authority on time: once it fires, its deadline has
   // passed, even where a test fakes the timers but not the clock.
-  const now = Math.max(performance.now(), armedFor);
+  const passed = Math.max(now(), armedFor);
   armedBy = undefined;
   armedFor = Number.POSITIVE_INFINITY;
   for (const [timeout, queue] of queues) {
-    for (let head = queue.head; head !== undefined && head.deadline <= now; head = queue.head) {
+    for (let head = queue.head; head !== undefined && head.deadline <= passed; head = queue.head) {
       head.pending = false;
       unlink(head);
       head.expire();
@@ -119,7 +134,7 @@ function sweep(): void {
 /** Starts watching `check`, a new one (its links unset): `check.expire()` answers it once `timeout` milliseconds have passed. */
 export function watch(timeout: number, check: PendingCheck): void {
   const queue = queueOf(timeout);
-  check.deadline = performance.now() + timeout;
+  check.deadline = now() + timeout;
   check.pending = true;
   check.queue = queue;
   check.previous = queue.tail;

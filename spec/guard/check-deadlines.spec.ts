@@ -187,3 +187,69 @@ describe(inMode('the queue of pending checks, while one is stuck'), () => {
     expect(await held).to.equal('ran');
   });
 });
+
+describe(inMode('the shared deadline, under a fake-timer library that replaces the performance global'), () => {
+  // What such a library does: it swaps setTimeout, clearTimeout and the
+  // performance global together, and leaves Node's own performance object
+  // as it was. Due timers run when the test moves the clock.
+  let fakeNow = 0;
+  let due: { at: number; run: () => void }[] = [];
+  const fakeTimers = {
+    setTimeout: (run: () => void, ms: number) => {
+      const timer = { at: fakeNow + ms, run, unref: () => timer };
+      due.push(timer);
+      return timer;
+    },
+    clearTimeout: (timer: unknown) => {
+      due = due.filter((entry) => entry !== timer);
+    },
+  };
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  async function advance(ms: number): Promise<void> {
+    fakeNow += ms;
+    for (
+      let next = due.find((timer) => timer.at <= fakeNow);
+      next !== undefined;
+      next = due.find((timer) => timer.at <= fakeNow)
+    ) {
+      due = due.filter((timer) => timer !== next);
+      next.run();
+      await settle();
+    }
+    await settle();
+  }
+
+  const real = {
+    setTimeout: globalThis.setTimeout,
+    clearTimeout: globalThis.clearTimeout,
+    performance: Object.getOwnPropertyDescriptor(globalThis, 'performance') as PropertyDescriptor,
+  };
+  beforeEach(() => {
+    fakeNow = 0;
+    due = [];
+    Object.assign(globalThis, fakeTimers);
+    Object.defineProperty(globalThis, 'performance', { configurable: true, writable: true, value: { now: () => fakeNow } });
+  });
+  afterEach(() => {
+    Object.assign(globalThis, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout });
+    Object.defineProperty(globalThis, 'performance', real.performance);
+  });
+
+  it("dates each check's deadline on the clock that came with the timers", async () => {
+    configure({ checkTimeout: 50 });
+    const outcomes: unknown[] = [];
+    const guarded = loginRequiredAjax({ isAuthenticated: never })(async (_req: object) => 'ran');
+    void guarded(signedIn).then((answer) => outcomes.push(['first', (answer as JsonResponse).status]));
+    await advance(30);
+    void guarded(signedIn).then((answer) => outcomes.push(['second', (answer as JsonResponse).status]));
+    await advance(20);
+    expect(outcomes).to.deep.equal([['first', 503]]);
+    await advance(29);
+    expect(outcomes).to.deep.equal([['first', 503]]);
+    await advance(1);
+    expect(outcomes).to.deep.equal([
+      ['first', 503],
+      ['second', 503],
+    ]);
+  });
+});
