@@ -1,4 +1,4 @@
-import { isJsonResponse, jsonResponse } from 'ajax-guard';
+import { isJsonResponse, type JsonResponse, jsonResponse, loginRequiredAjax } from 'ajax-guard';
 import * as kit from 'ajax-guard/adapter';
 import { serializeResponse, toJsonResponse } from 'ajax-guard/adapter';
 import { expect } from 'chai';
@@ -88,5 +88,28 @@ describe(inMode('the adapter kit, for the answers an adapter writes itself'), ()
     expect(kit.isJsonResponse).to.equal(isJsonResponse);
     expect(kit.isJsonResponse(jsonResponse({}))).to.equal(true);
     expect(kit.isJsonResponse({ status: 200, headers: {}, body: null })).to.equal(false);
+  });
+
+  it('gives isThenable, which tells a pending verdict from a settled one', () => {
+    expect([kit.isThenable(Promise.resolve()), kit.isThenable({ then: () => {} }), kit.isThenable({ then: 1 })]).to.deep.equal([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('gives utf8Length, the bytes of a body for its content-length', () => {
+    expect(kit.utf8Length('{"name":"Zoë"}')).to.equal(Buffer.byteLength('{"name":"Zoë"}'));
+  });
+
+  it("gives mergeVary, which keeps the app's vary first and adds the response's new names", () => {
+    expect(kit.mergeVary('Origin', 'Accept, origin')).to.equal('Origin, Accept');
+  });
+
+  it("gives accessCheck, a guard's check of one request, and a TypeError naming the caller for anything else", () => {
+    const check = kit.accessCheck(loginRequiredAjax(), 'myAdapter');
+    expect((check({ user: undefined }) as JsonResponse).status).to.equal(401);
+    expect(check({ user: { id: 1 } })).to.equal(undefined);
+    expect(() => kit.accessCheck(() => undefined, 'myAdapter')).to.throw(TypeError, /myAdapter/);
   });
 });
