@@ -91,7 +91,11 @@ describe(inMode('the adapter kit, for the answers an adapter writes itself'), ()
   });
 
   it('gives isThenable, which tells a pending verdict from a settled one', () => {
-    expect([kit.isThenable(Promise.resolve()), kit.isThenable({ then: () => {} }), kit.isThenable({ then: 1 })]).to.deep.equal([
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that is no Promise is the point here
+    const thenable = { then: () => {} };
+    // biome-ignore lint/suspicious/noThenProperty: a `then` that is no function makes no thenable
+    const notThenable = { then: 1 };
+    expect([kit.isThenable(Promise.resolve()), kit.isThenable(thenable), kit.isThenable(notThenable)]).to.deep.equal([
       true,
       true,
       false,
