@@ -2,7 +2,7 @@
  * `npm run bench:instructions [-- options]`: the instructions a server runs
  * per request, hand-written check beside ajax-guard, counted by valgrind's
  * callgrind. Where the timed benchmark moves by several percent between
- * runs on a busy machine, an instruction count repeats within about 1%: it
+ * runs on a busy machine, an instruction count repeats within about 0.3%: it
  * settles a difference of a few percent that timing cannot. It counts no
  * system calls and no cache misses, so it complements the timed run rather
  * than replacing it. Needs valgrind (Debian's `valgrind` package).
