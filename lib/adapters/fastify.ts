@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck } from '../guard/check-access.js';
+import { followCall } from '../guard/settle.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isThenable } from '../internal/is-thenable.js';
 import { isJsonResponse, JSON_CONTENT_TYPE, JSON_HEADERS } from '../response/json-response.js';
@@ -91,17 +92,18 @@ export function toHandler<Req extends FastifyRequest = FastifyRequest, Rep exten
   fn: FastifyHandlerFunction<Req, Rep>,
 ): (request: Req, reply: Rep) => Promise<Rep | undefined> | undefined {
   const declaresReply = fn.length >= 2;
+  // An async function resolves to nothing once the response has ended (so
+  // Fastify sends nothing more), else to the reply, which Fastify awaits
+  // until it has (an app's async onSend hook may still be running).
+  const answerLater = (settled: unknown, reply: Rep): Rep | undefined => {
+    answer(reply, settled, declaresReply);
+    return reply.sent ? undefined : reply;
+  };
   return (request, reply) => {
     const value = fn(request, reply);
     // Answered at once when synchronous: no Promise, no closure per request.
     if (!isThenable(value)) return void answer(reply, value, declaresReply);
-    // An async handler resolves to nothing once the response has ended (so
-    // Fastify sends nothing more), else to the reply, which Fastify awaits
-    // until it has (an app's async onSend hook may still be running).
-    return Promise.resolve(value).then((settled) => {
-      answer(reply, settled, declaresReply);
-      return reply.sent ? undefined : reply;
-    });
+    return followCall(value, answerLater, reply) as Promise<Rep | undefined>;
   };
 }
 

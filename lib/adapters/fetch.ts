@@ -1,4 +1,5 @@
 import { accessCheck } from '../guard/check-access.js';
+import { followCall } from '../guard/settle.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isThenable } from '../internal/is-thenable.js';
 import { utf8Length } from '../internal/utf8-length.js';
@@ -56,7 +57,7 @@ const refusalResponse = (refusal: unknown): Response | undefined =>
 function settle<Req, T>(run: (request: Req) => unknown, request: Req, finish: (value: unknown) => T): Promise<T> {
   try {
     const value = run(request);
-    return isThenable(value) ? Promise.resolve(value).then(finish) : Promise.resolve(finish(value));
+    return isThenable(value) ? (followCall(value, finish, undefined) as Promise<T>) : Promise.resolve(finish(value));
   } catch (error) {
     return Promise.reject(error);
   }

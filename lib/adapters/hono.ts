@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { accessCheck } from '../guard/check-access.js';
+import { followCall } from '../guard/settle.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isThenable } from '../internal/is-thenable.js';
 import { utf8Length } from '../internal/utf8-length.js';
@@ -72,9 +73,11 @@ export function toHandler<C extends Context = Context>(fn: HonoHandlerFunction<C
     const value = fn(c);
     // Answered at once when synchronous: no Promise made for it.
     if (!isThenable(value)) return answer(c, value);
-    return Promise.resolve(value).then((settled) => answer(c, settled));
+    return followCall(value, answerLater, c) as Promise<Response>;
   };
 }
+
+const answerLater = (settled: unknown, c: Context): Response => answer(c, settled);
 
 /**
  * The guard as Hono middleware, for whole apps and route groups: an allowed

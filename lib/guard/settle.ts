@@ -4,13 +4,24 @@ import { type PendingCheck, type Queue, release, watch } from './check-deadlines
 import { checkTimedOut } from './check-timed-out.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
-// The executor of every check's Promise: Promise runs it at once, so the
-// check being made is known, and no closure is made per check for it.
+// The executors of every check's Promises: Promise runs them at once, so
+// the check being made is known, and no closure is made per check for it.
 let making: Settling | undefined;
 function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
   (making as Settling).resolve = resolve;
   (making as Settling).reject = reject;
 }
+function captureFollow(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  (making as Settling).resolveFollowed = resolve;
+  (making as Settling).rejectFollowed = reject;
+}
+
+/** What an adapter does with what a guarded call resolves to, with the context it was given for the call. */
+export type Follow<C> = (settled: unknown, context: C) => unknown;
+
+// A rejection no one may be waiting for: the call's own Promise, once a
+// follower took over, is held only by code that may have kept it.
+function ignore(): void {}
 
 // Shared, so that a check with no call fused into it allocates no list.
 const NO_ARGS: ArrayLike<unknown> = Object.freeze([]);
@@ -24,16 +35,27 @@ export type Ruling = (settled: unknown, request: unknown, settings: Settings) =>
 
 // One asynchronous check, from its start to its verdict: its Promise, how
 // to rule on its answer, the call to make once it allows it (see
-// `proceedAfter`), and its place among the pending checks. All of it is
-// held here as parts: closures over them would be more allocations on
-// every asynchronous call.
+// `proceedAfter`), what an adapter does with the call's result (see
+// `followCall`), and its place among the pending checks. All of it is held
+// here as parts: closures over them would be more allocations on every
+// asynchronous call. Its two listeners take the check's answer, then, when
+// the call is async, the call's: a closure made once and called twice
+// costs less than one made for each.
 class Settling implements PendingCheck {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
   reject!: (error: unknown) => void;
+  readonly onValue = (value: unknown): void => this.take(value);
+  readonly onError = (error: unknown): void => this.drop(error);
+  // Once the guard has ruled, the listeners hear from the call.
+  ruled = false;
   handler: AnyFunction | undefined = undefined;
   self: unknown = undefined;
   args: ArrayLike<unknown> = NO_ARGS;
+  follow: Follow<any> | undefined = undefined;
+  context: unknown = undefined;
+  resolveFollowed!: (value: unknown) => void;
+  rejectFollowed!: (error: unknown) => void;
   deadline = 0;
   pending = false;
   previous: PendingCheck | undefined = undefined;
@@ -50,29 +72,68 @@ class Settling implements PendingCheck {
     making = undefined;
   }
 
+  // Once its answer or its deadline came: no caller may fuse anything more into it.
+  end(): void {
+    if (latest === this) latest = undefined;
+  }
+
   expire(): void {
+    this.end();
     try {
-      this.resolve(checkTimedOut(this.settings));
+      this.complete(checkTimedOut(this.settings));
     } catch (error) {
-      this.reject(error);
+      this.fail(error);
     }
+  }
+
+  take(value: unknown): void {
+    if (this.ruled) this.complete(value);
+    else if (release(this)) this.rule(value);
+  }
+
+  drop(error: unknown): void {
+    if (this.ruled || release(this)) this.fail(error);
   }
 
   // Once the answer came in time: the guard rules on it, and the call runs if it allows it.
   rule(settled: unknown): void {
+    this.end();
+    this.ruled = true;
     try {
       const result = outcome(this.ruling(settled, this.request, this.settings), this);
-      // An async handler's Promise is followed directly: resolving with it
+      if (!(result instanceof Promise)) this.complete(result);
+      // An async call's Promise is followed directly: resolving with it
       // would cost a further job and turn of the microtask queue to adopt it.
-      if (result instanceof Promise) result.then(this.resolve, this.reject);
-      else this.resolve(result);
+      else if (this.follow === undefined) result.then(this.resolve, this.reject);
+      else result.then(this.onValue, this.onError);
     } catch (error) {
-      this.reject(error);
+      this.fail(error);
     }
+  }
+
+  complete(value: unknown): void {
+    this.resolve(value);
+    if (this.follow === undefined) return;
+    try {
+      this.resolveFollowed(this.follow(value, this.context));
+    } catch (error) {
+      this.rejectFollowed(error);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.end();
+    if (this.follow !== undefined) {
+      // The follower's Promise carries the error; the call's own may be held by no one.
+      this.promise.then(undefined, ignore);
+      this.rejectFollowed(error);
+    }
+    this.reject(error);
   }
 }
 
-// The check begun last, while the caller that began it may still hand it the call to make.
+// The check begun last, until it ends: the caller that began it may still
+// hand it the call to make, and an adapter what to do with what it returns.
 let latest: Settling | undefined;
 
 // What a check's Promise resolves to once the guard has ruled: the verdict,
@@ -103,25 +164,18 @@ export function settleCheck(
 ): Promise<Verdict> {
   const settling = new Settling(request, settings, ruling);
   watch(settings.checkTimeout, settling);
-  (answer instanceof Promise ? answer : Promise.resolve(answer)).then(
-    (settled) => {
-      if (release(settling)) settling.rule(settled);
-    },
-    (error: unknown) => {
-      if (release(settling)) settling.reject(error);
-    },
-  );
+  (answer instanceof Promise ? answer : Promise.resolve(answer)).then(settling.onValue, settling.onError);
   latest = settling;
   return settling.promise as Promise<Verdict>;
 }
 
 // Makes `verdict`, the Promise of the check begun last, the call's own: it
-// resolves to what `handler` returns once the check allows the call.
-// False, and nothing fused, for any other Promise.
+// resolves to what `handler` returns once the check allows the call. It
+// stays the latest, for an adapter to follow (see `followCall`). False, and
+// nothing fused, for any other Promise, or one that has its call.
 function fuse(verdict: Promise<Verdict>, handler: AnyFunction, self: unknown, args: ArrayLike<unknown>): boolean {
   const settling = latest;
-  if (settling === undefined || settling.promise !== verdict) return false;
-  latest = undefined;
+  if (settling === undefined || settling.promise !== verdict || settling.handler !== undefined) return false;
   settling.handler = handler;
   settling.self = self;
   settling.args = args;
@@ -146,4 +200,31 @@ export function proceedAfter(
 ): Promise<unknown> {
   if (fuse(verdict, handler, self, args)) return verdict;
   return verdict.then((settled) => (settled === undefined ? Reflect.apply(handler, self, args) : settled));
+}
+
+/**
+ * `Promise.resolve(value).then((settled) => follow(settled, context))`, for
+ * an adapter writing what a guarded call resolves to: a rejection, of
+ * `value` or by `follow`, rejects the Promise returned. When `value` is the
+ * Promise of the asynchronous check begun last (what a guarded handler
+ * returns while its check is pending), `follow` runs in the turn that
+ * settles it: no closure, no further Promise job, no turn of the microtask
+ * queue. `value` itself still resolves to what the call returns, for any
+ * code that kept it.
+ *
+ * @example
+ * return followCall(fn(request, reply), writeAnswer, reply);
+ */
+export function followCall<C>(value: PromiseLike<unknown>, follow: Follow<C>, context: C): Promise<unknown> {
+  const settling = latest;
+  if (settling === undefined || settling.promise !== value) {
+    return Promise.resolve(value).then((settled) => follow(settled, context));
+  }
+  latest = undefined;
+  settling.follow = follow;
+  settling.context = context;
+  making = settling;
+  const followed = new Promise(captureFollow);
+  making = undefined;
+  return followed;
 }

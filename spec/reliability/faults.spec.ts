@@ -9,7 +9,7 @@ import { inMode } from '../support/decorator-mode.js';
 import { FRAMEWORKS } from '../support/frameworks.js';
 import { call } from '../support/http-client.js';
 import type { RunningServer } from '../support/http-server.js';
-import { rejectionOf, within } from '../support/promises.js';
+import { rejectionOf, unhandledRejections, within } from '../support/promises.js';
 
 // Which handlers ran, and when the routes below reach each step.
 const ran = new Set<string>();
@@ -94,15 +94,9 @@ const LAST_STEP = {
 } as const;
 
 describe(inMode('faults, over real HTTP'), () => {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown): void => {
-    unhandled.push(reason);
-  };
-  before(() => process.on('unhandledRejection', onUnhandled));
-  after(() => process.off('unhandledRejection', onUnhandled));
+  const unhandled = unhandledRejections();
   beforeEach(() => {
     ran.clear();
-    unhandled.length = 0;
     // The Fetch runtime logs the failures these tests cause on purpose.
     sinon.stub(console, 'error');
     sinon.stub(console, 'info');

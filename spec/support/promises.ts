@@ -38,3 +38,20 @@ export function later<T>(): { promise: Promise<T>; give: (value: T) => void; fai
   });
   return { promise, give, fail };
 }
+
+/**
+ * The reasons of the rejections nobody handled, from when the enclosing
+ * describe starts; emptied before each of its tests.
+ */
+export function unhandledRejections(): unknown[] {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  before(() => process.on('unhandledRejection', onUnhandled));
+  after(() => process.off('unhandledRejection', onUnhandled));
+  beforeEach(() => {
+    unhandled.length = 0;
+  });
+  return unhandled;
+}
