@@ -4,20 +4,33 @@ import { type PendingCheck, type Queue, release, watch } from './check-deadlines
 import { checkTimedOut } from './check-timed-out.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
 
-// The executors of every check's Promises: Promise runs them at once, so
-// the check being made is known, and no closure is made per check for it.
-let making: Settling | undefined;
+// The executor of every Promise made here: Promise runs it at once, so
+// the one being made is known, and no closure is made per Promise for it.
+let making: { resolve(value: unknown): void; reject(error: unknown): void } | undefined;
 function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  (making as Settling).resolve = resolve;
-  (making as Settling).reject = reject;
-}
-function captureFollow(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  (making as Settling).resolveFollowed = resolve;
-  (making as Settling).rejectFollowed = reject;
+  (making as NonNullable<typeof making>).resolve = resolve;
+  (making as NonNullable<typeof making>).reject = reject;
 }
 
 /** What an adapter does with what a guarded call resolves to, with the context it was given for the call. */
 export type Follow<C> = (settled: unknown, context: C) => unknown;
+
+// What `followCall` fused into a check: the adapter's function, its
+// context, and the Promise of what it returns.
+class Follower {
+  readonly promise: Promise<unknown>;
+  resolve!: (value: unknown) => void;
+  reject!: (error: unknown) => void;
+
+  constructor(
+    readonly follow: Follow<any>,
+    readonly context: unknown,
+  ) {
+    making = this;
+    this.promise = new Promise(capture);
+    making = undefined;
+  }
+}
 
 // A rejection no one may be waiting for: the call's own Promise, once a
 // follower took over, is held only by code that may have kept it.
@@ -52,10 +65,7 @@ class Settling implements PendingCheck {
   handler: AnyFunction | undefined = undefined;
   self: unknown = undefined;
   args: ArrayLike<unknown> = NO_ARGS;
-  follow: Follow<any> | undefined = undefined;
-  context: unknown = undefined;
-  resolveFollowed!: (value: unknown) => void;
-  rejectFollowed!: (error: unknown) => void;
+  follower: Follower | undefined = undefined;
   deadline = 0;
   pending = false;
   previous: PendingCheck | undefined = undefined;
@@ -104,7 +114,7 @@ class Settling implements PendingCheck {
       if (!(result instanceof Promise)) this.complete(result);
       // An async call's Promise is followed directly: resolving with it
       // would cost a further job and turn of the microtask queue to adopt it.
-      else if (this.follow === undefined) result.then(this.resolve, this.reject);
+      else if (this.follower === undefined) result.then(this.resolve, this.reject);
       else result.then(this.onValue, this.onError);
     } catch (error) {
       this.fail(error);
@@ -113,20 +123,21 @@ class Settling implements PendingCheck {
 
   complete(value: unknown): void {
     this.resolve(value);
-    if (this.follow === undefined) return;
+    const follower = this.follower;
+    if (follower === undefined) return;
     try {
-      this.resolveFollowed(this.follow(value, this.context));
+      follower.resolve(follower.follow(value, follower.context));
     } catch (error) {
-      this.rejectFollowed(error);
+      follower.reject(error);
     }
   }
 
   fail(error: unknown): void {
     this.end();
-    if (this.follow !== undefined) {
+    if (this.follower !== undefined) {
       // The follower's Promise carries the error; the call's own may be held by no one.
       this.promise.then(undefined, ignore);
-      this.rejectFollowed(error);
+      this.follower.reject(error);
     }
     this.reject(error);
   }
@@ -221,10 +232,6 @@ export function followCall<C>(value: PromiseLike<unknown>, follow: Follow<C>, co
     return Promise.resolve(value).then((settled) => follow(settled, context));
   }
   latest = undefined;
-  settling.follow = follow;
-  settling.context = context;
-  making = settling;
-  const followed = new Promise(captureFollow);
-  making = undefined;
-  return followed;
+  settling.follower = new Follower(follow, context);
+  return settling.follower.promise;
 }
