@@ -22,6 +22,19 @@ class Items {
   async fail(_request: object): Promise<never> {
     throw new Error('store down');
   }
+
+  // An answer that throws once the adapter looks at what it is.
+  @loginRequiredAjax({ isAuthenticated: () => check.promise })
+  async unreadable(_request: object): Promise<object> {
+    return new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error('unreadable');
+        },
+      },
+    );
+  }
 }
 
 /** One of the adapters that write a guarded call's answer once it settles: it serves `call` and answers one request. */
@@ -91,6 +104,14 @@ describe(inMode('an adapter following a guarded call that awaits its check'), ()
 
       it("fails the response when the handler rejects, and the call's own Promise, kept by no one, is not reported unhandled", async () => {
         const answered = adapter.answer((request) => items.fail(request));
+        check.give(true);
+        expect((await answered).status).to.equal(500);
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(unhandled).to.deep.equal([]);
+      });
+
+      it("fails the response, rather than leaving it pending, when the handler's answer throws as the adapter reads it", async () => {
+        const answered = adapter.answer((request) => items.unreadable(request));
         check.give(true);
         expect((await answered).status).to.equal(500);
         await new Promise((resolve) => setImmediate(resolve));
