@@ -53,7 +53,8 @@ export type Ruling = (settled: unknown, request: unknown, settings: Settings) =>
 // here as parts: closures over them would be more allocations on every
 // asynchronous call. Its two listeners take the check's answer, then, when
 // the call is async, the call's: a closure made once and called twice
-// costs less than one made for each.
+// costs less than one made for each. They are made with the record: stored
+// into it once it is made, each would cost a write barrier.
 class Settling implements PendingCheck {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
