@@ -102,29 +102,30 @@ describe(inMode('an adapter following a guarded call that awaits its check'), ()
         expect(JSON.parse(body)).to.have.property('errorcode', 'AUTHENTICATION_REQUIRED');
       });
 
-      it("fails the response when the handler rejects, and the call's own Promise, kept by no one, is not reported unhandled", async () => {
-        const answered = adapter.answer((request) => items.fail(request));
-        check.give(true);
-        expect((await answered).status).to.equal(500);
-        await new Promise((resolve) => setImmediate(resolve));
-        expect(unhandled).to.deep.equal([]);
-      });
-
-      it("fails the response, rather than leaving it pending, when the handler's answer throws as the adapter reads it", async () => {
-        const answered = adapter.answer((request) => items.unreadable(request));
-        check.give(true);
-        expect((await answered).status).to.equal(500);
-        await new Promise((resolve) => setImmediate(resolve));
-        expect(unhandled).to.deep.equal([]);
-      });
-
-      it('fails the response when the check rejects', async () => {
-        const answered = adapter.answer((request) => items.list(request));
-        check.fail(new Error('store down'));
-        expect((await answered).status).to.equal(500);
-        await new Promise((resolve) => setImmediate(resolve));
-        expect(unhandled).to.deep.equal([]);
-      });
+      // Each failure answers 500, and leaves nothing pending and no rejection unhandled
+      // (the call's own Promise, kept by no one, among them).
+      const FAILURES = [
+        { when: 'the handler rejects', call: (request: object) => items.fail(request), answer: () => check.give(true) },
+        {
+          when: "the handler's answer throws as the adapter reads it",
+          call: (request: object) => items.unreadable(request),
+          answer: () => check.give(true),
+        },
+        {
+          when: 'the check rejects',
+          call: (request: object) => items.list(request),
+          answer: () => check.fail(new Error('store down')),
+        },
+      ];
+      for (const failure of FAILURES) {
+        it(`fails the response when ${failure.when}, and reports no rejection unhandled`, async () => {
+          const answered = adapter.answer(failure.call);
+          failure.answer();
+          expect((await answered).status).to.equal(500);
+          await new Promise((resolve) => setImmediate(resolve));
+          expect(unhandled).to.deep.equal([]);
+        });
+      }
     });
   }
 
