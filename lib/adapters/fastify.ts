@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { accessCheck } from '../guard/check-access.js';
-import { followCall } from '../guard/settle.js';
+import { followCall } from '../guard/follow-call.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isThenable } from '../internal/is-thenable.js';
 import { isJsonResponse, JSON_CONTENT_TYPE, JSON_HEADERS } from '../response/json-response.js';

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { accessCheck } from '../guard/check-access.js';
-import { followCall } from '../guard/settle.js';
+import { followCall } from '../guard/follow-call.js';
 import type { GuardDecorator, JsonResponse } from '../index.js';
 import { isThenable } from '../internal/is-thenable.js';
 import { utf8Length } from '../internal/utf8-length.js';

@@ -1,36 +1,10 @@
 import type { AnyFunction } from '../internal/function-types.js';
+import { ownPromise } from '../internal/own-promise.js';
 import type { Settings } from '../settings.js';
 import { type PendingCheck, type Queue, release, watch } from './check-deadlines.js';
 import { checkTimedOut } from './check-timed-out.js';
+import type { Follower } from './follower.js';
 import type { PendingVerdict, Verdict } from './verdict.js';
-
-// The executor of every Promise made here: Promise runs it at once, so
-// the one being made is known, and no closure is made per Promise for it.
-let making: { resolve(value: unknown): void; reject(error: unknown): void } | undefined;
-function capture(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  (making as NonNullable<typeof making>).resolve = resolve;
-  (making as NonNullable<typeof making>).reject = reject;
-}
-
-/** What an adapter does with what a guarded call resolves to, with the context it was given for the call. */
-export type Follow<C> = (settled: unknown, context: C) => unknown;
-
-// What `followCall` fused into a check: the adapter's function, its
-// context, and the Promise of what it returns.
-class Follower {
-  readonly promise: Promise<unknown>;
-  resolve!: (value: unknown) => void;
-  reject!: (error: unknown) => void;
-
-  constructor(
-    readonly follow: Follow<any>,
-    readonly context: unknown,
-  ) {
-    making = this;
-    this.promise = new Promise(capture);
-    making = undefined;
-  }
-}
 
 // A rejection no one may be waiting for: the call's own Promise, once a
 // follower took over, is held only by code that may have kept it.
@@ -55,7 +29,7 @@ export type Ruling = (settled: unknown, request: unknown, settings: Settings) =>
 // the call is async, the call's: a closure made once and called twice
 // costs less than one made for each. They are made with the record: stored
 // into it once it is made, each would cost a write barrier.
-class Settling implements PendingCheck {
+export class Settling implements PendingCheck {
   readonly promise: Promise<unknown>;
   resolve!: (value: unknown) => void;
   reject!: (error: unknown) => void;
@@ -78,9 +52,7 @@ class Settling implements PendingCheck {
     readonly settings: Settings,
     readonly ruling: Ruling,
   ) {
-    making = this;
-    this.promise = new Promise(capture);
-    making = undefined;
+    this.promise = ownPromise(this);
   }
 
   // Once its answer or its deadline came: no caller may fuse anything more into it.
@@ -215,24 +187,12 @@ export function proceedAfter(
 }
 
 /**
- * `Promise.resolve(value).then((settled) => follow(settled, context))`, for
- * an adapter writing what a guarded call resolves to: a rejection, of
- * `value` or by `follow`, rejects the Promise returned. When `value` is the
- * Promise of the asynchronous check begun last (what a guarded handler
- * returns while its check is pending), `follow` runs in the turn that
- * settles it: no closure, no further Promise job, no turn of the microtask
- * queue. `value` itself still resolves to what the call returns, for any
- * code that kept it.
- *
- * @example
- * return followCall(fn(request, reply), writeAnswer, reply);
+ * The check begun last, still pending, when `value` is its Promise: taken,
+ * for `followCall` to fuse a follower into; else `undefined`.
  */
-export function followCall<C>(value: PromiseLike<unknown>, follow: Follow<C>, context: C): Promise<unknown> {
+export function claimCheck(value: unknown): Settling | undefined {
   const settling = latest;
-  if (settling === undefined || settling.promise !== value) {
-    return Promise.resolve(value).then((settled) => follow(settled, context));
-  }
+  if (settling === undefined || settling.promise !== value) return undefined;
   latest = undefined;
-  settling.follower = new Follower(follow, context);
-  return settling.follower.promise;
+  return settling;
 }
