@@ -58,6 +58,9 @@ function answer(c: Context, value: unknown): Response {
   return c.finalized ? c.res : c.body(null, 204);
 }
 
+// `answer` as `followCall` calls it, with the Context as its context.
+const answerLater = (settled: unknown, c: Context): Response => answer(c, settled);
+
 /**
  * A Hono handler (on Node with @hono/node-server, Bun, Deno, edge runtimes)
  * from a function of the Context `c` that returns, sync or async, a
@@ -76,8 +79,6 @@ export function toHandler<C extends Context = Context>(fn: HonoHandlerFunction<C
     return followCall(value, answerLater, c) as Promise<Response>;
   };
 }
-
-const answerLater = (settled: unknown, c: Context): Response => answer(c, settled);
 
 /**
  * The guard as Hono middleware, for whole apps and route groups: an allowed

@@ -5,7 +5,8 @@ import type { JsonResponse } from '../response/json-response.js';
 import type { Settings } from '../settings.js';
 import type { GuardOptions } from './options.js';
 import { refuse } from './refuse.js';
-import { type Ruling, settleCheck } from './settle.js';
+import { settleCheck } from './settle.js';
+import type { Ruling } from './settling.js';
 import type { PendingVerdict } from './verdict.js';
 
 /** A guard's decision on one request. */

@@ -1,5 +1,5 @@
 import { type Follow, Follower } from './follower.js';
-import { claimCheck } from './settle.js';
+import { claimCheck } from './latest-check.js';
 
 /**
  * `Promise.resolve(value).then((settled) => follow(settled, context))`, for
@@ -15,8 +15,8 @@ import { claimCheck } from './settle.js';
  * return followCall(fn(request, reply), writeAnswer, reply);
  */
 export function followCall<C>(value: PromiseLike<unknown>, follow: Follow<C>, context: C): Promise<unknown> {
-  const settling = claimCheck(value);
-  if (settling === undefined) return Promise.resolve(value).then((settled) => follow(settled, context));
-  settling.follower = new Follower(follow, context);
-  return settling.follower.promise;
+  const check = claimCheck(value);
+  if (check === undefined) return Promise.resolve(value).then((settled) => follow(settled, context));
+  check.follower = new Follower(follow, context);
+  return check.follower.promise;
 }

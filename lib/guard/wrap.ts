@@ -2,9 +2,9 @@ import type { AnyFunction } from '../internal/function-types.js';
 import { currentSettings, defaultGetRequest, type RequestGetter, type Settings } from '../settings.js';
 import { isAdmitted } from './admissions.js';
 import type { Decide } from './decide.js';
+import { proceedAfter } from './latest-check.js';
 import { isFrameworkRequest, locateRequest } from './locate-request.js';
 import { type AccessRule, addRule, keepIdentity } from './rules.js';
-import { proceedAfter } from './settle.js';
 import type { PendingVerdict } from './verdict.js';
 
 /** One guard's part in a wrapper: how it is written, where it finds the request, and its decision. */
